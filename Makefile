@@ -1,0 +1,42 @@
+# Two commands for a fresh clone (only Python 3.11+ and make needed):
+#   make serve   install everything into .venv and serve the site with live reload
+#   make test    install everything into .venv and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+
+# Material prints an end-of-life banner on every build; we know (see README).
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install serve build test test-unit test-build test-browser clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall when a requirements file changes.
+$(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the site and test packages
+
+serve: install ## Serve the site with live reload on http://$(HOST)
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+build: install ## Build the site into site/ with --strict
+	$(BIN)/mkdocs build --strict
+
+test: install ## Run the whole test suite: unit, build and browser tests
+	$(BIN)/python -m pytest
+
+test-unit: install ## Only the unit tests of the build logic (seconds)
+	$(BIN)/python -m pytest tests/unit
+
+clean: ## Remove build output and the virtual environment
+	rm -rf site $(VENV) .pytest_cache test-output

@@ -1,0 +1,136 @@
+"""MkDocs hook: every worked example covers every checklist item of every step.
+
+Thin adapter: the rules live in ``studyguide.examples`` and ``studyguide.steps``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from studyguide import directives, render
+from studyguide.examples import Example, check_order, validate_example
+from studyguide.problems import GuideError, Problem, format_problems
+from studyguide.steps import Step, load_steps
+
+STEPS_FILE = "_data/steps.yml"
+EXAMPLES_DIR = "examples/"
+
+_steps: list[Step] = []
+_examples: dict[str, Example] = {}  # folder -> example
+_problems: list[Problem] = []
+
+
+def on_config(config):
+    global _steps
+    path = Path(config["docs_dir"]) / STEPS_FILE
+    try:
+        _steps = load_steps(path, f"docs/{STEPS_FILE}")
+    except GuideError as exc:
+        raise PluginError(str(exc)) from None
+    config["extra"]["steps"] = [{"id": s.id, "number": s.number, "title": s.title} for s in _steps]
+    return config
+
+
+def on_files(files, config):
+    _examples.clear()
+    _problems.clear()
+    folders: dict[str, dict[str, str]] = {}
+    for file in files:
+        uri = file.src_uri
+        if uri.startswith(EXAMPLES_DIR) and uri.endswith(".md") and uri.count("/") == 2:
+            folder = uri.rsplit("/", 1)[0]
+            folders.setdefault(folder, {})[uri] = file.content_string
+    for folder, pages in sorted(folders.items()):
+        example, problems = validate_example(folder, pages, _steps)
+        _examples[folder] = example
+        _problems.extend(_in_docs(problems))
+    return files
+
+
+def on_nav(nav, config, files):
+    order = [page.file.src_uri for page in nav.pages]
+    for example in _examples.values():
+        _problems.extend(_in_docs(check_order(example, order, _steps)))
+    if _problems:
+        raise PluginError("Worked examples are incomplete.\n" + format_problems(_problems))
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    problems: list[Problem] = []
+    markdown = directives.expand(
+        markdown,
+        f"docs/{src}",
+        {"checklist": lambda arg, line: _checklist(arg), "examples": lambda arg, line: _example_links(arg, src)},
+        problems,
+    )
+    if problems:
+        raise PluginError(format_problems(problems))
+    step_page = _step_page_of(src)
+    if step_page is not None:
+        markdown = _decorate_example_page(markdown, src, *step_page)
+    return markdown
+
+
+def _in_docs(problems: list[Problem]) -> list[Problem]:
+    return [Problem(f"docs/{p.file}", p.line, p.message, p.hint) for p in problems]
+
+
+def _step(step_id: str) -> Step:
+    for step in _steps:
+        if step.id == step_id:
+            return step
+    raise ValueError(f"unknown step '{step_id}'; steps are: " + ", ".join(s.id for s in _steps))
+
+
+def _checklist(step_id: str) -> str:
+    step = _step(step_id)
+    items = [(i.id, i.text, None) for i in step.items]
+    return "\n" + render.checklist_html(items, "step-checklist") + "\n"
+
+
+def _example_links(step_id: str, src: str) -> str:
+    step = _step(step_id)
+    lines = []
+    for example in _examples.values():
+        page = example.pages.get(step.id)
+        if page:
+            lines.append(f"- [{example.title}]({_rel(page.path, src)}): step {step.number}, {step.title.lower()}")
+    if not lines:
+        return "No worked example yet: [add one](" + _rel("contributing/how-this-guide-is-built.md", src) + ")."
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def _step_page_of(src: str):
+    for example in _examples.values():
+        for page in example.pages.values():
+            if page.path == src:
+                return example, page
+    return None
+
+
+def _decorate_example_page(markdown: str, src: str, example: Example, page) -> str:
+    step = page.step
+    back = (
+        f'!!! abstract "Step {step.number} of {len(_steps)} · {step.title}"\n\n'
+        f"    What this step is for, its checklist and the common mistakes: "
+        f"[Step {step.number}: {step.title}]({_rel(step.page, src)}).\n"
+    )
+    lines = markdown.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    lines[at:at] = ["", back]
+    items = [(i.id, i.text, page.covers.get(i.id)) for i in step.items]
+    coverage = (
+        "\n## Checklist for this step {#step-checklist}\n\n"
+        f"Each item of [step {step.number}'s checklist]({_rel(step.page, src)}#checklist) "
+        "and the section above that answers it.\n\n" + render.checklist_html(items, "coverage") + "\n"
+    )
+    return "\n".join(lines) + "\n" + coverage
+
+
+def _rel(target: str, src: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(src) or ".")

@@ -1,0 +1,175 @@
+"""Worked examples: a folder with one page per step, each covering its checklist.
+
+A step page says which step it is and where each checklist item is answered::
+
+    ---
+    step: requirements
+    covers:
+      core-actions: "#functional-requirements"
+    ---
+
+``validate_example`` checks that all seven steps are there, that each page maps
+every item of its step to a section that exists on that page, and that no
+scaffold TODO is left. It reads files only, so the same checks run in the
+MkDocs build and in the stand-alone validator.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from markdown.extensions.toc import slugify, unique
+
+from . import frontmatter
+from .problems import Problem
+from .steps import Step
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATTR_ID = re.compile(r"\{:?[^}]*#([\w-]+)[^}]*\}")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_TODO = re.compile(r"\bTODO\b")
+
+
+@dataclass
+class StepPage:
+    path: str  # relative to docs/, with forward slashes
+    step: Step
+    covers: dict[str, str]  # item id -> anchor
+    lines: dict[str, int]  # item id -> page line
+
+
+@dataclass
+class Example:
+    folder: str
+    title: str
+    pages: dict[str, StepPage] = field(default_factory=dict)  # step id -> page
+
+
+def anchors(markdown: str) -> set[str]:
+    """Ids a page will have: heading slugs as MkDocs makes them, and explicit ``{#id}``s."""
+    found: set[str] = set()
+    fence = None
+    for line in markdown.split("\n"):
+        m = _FENCE.match(line)
+        if fence:
+            if m and m.group(1)[0] == fence[0]:
+                fence = None
+            continue
+        if m:
+            fence = m.group(1)
+            continue
+        for explicit in _ATTR_ID.finditer(line):
+            found.add(explicit.group(1))
+        heading = _HEADING.match(line)
+        if heading and not _ATTR_ID.search(line):
+            found.add(unique(slugify(_plain_heading(heading.group(2)), "-"), found))
+    return found
+
+
+def _plain_heading(text: str) -> str:
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links and images
+    text = re.sub(r"[`*_]", "", text)  # code and emphasis marks
+    text = re.sub(r"<[^>]+>", "", text)
+    return text
+
+
+def todo_problems(path: str, text: str) -> list[Problem]:
+    return [
+        Problem(path, number, "unfinished: a TODO is left here", "replace the TODO with the real content")
+        for number, line in enumerate(text.split("\n"), start=1)
+        if _TODO.search(line)
+    ]
+
+
+def validate_example(folder: str, files: dict[str, str], steps: list[Step]) -> tuple[Example, list[Problem]]:
+    """Check one example folder. ``files`` maps each page path (under docs/) to its text."""
+    problems: list[Problem] = []
+    by_id = {s.id: s for s in steps}
+    example = Example(folder, folder.rstrip("/").rsplit("/", 1)[-1])
+    index_path = f"{folder}/index.md"
+    if index_path not in files:
+        problems.append(Problem(index_path, None, "the example has no index.md",
+                                "add an overview page: what is designed and the key numbers"))
+    for path, text in sorted(files.items()):
+        problems.extend(todo_problems(path, text))
+        meta, body, fm_problems = frontmatter.split(text, path)
+        problems.extend(fm_problems)
+        if path == index_path and isinstance(meta.get("title"), str):
+            example.title = meta["title"]
+        if "step" not in meta:
+            continue
+        step_line = meta.lines.get("step")
+        step = by_id.get(str(meta["step"]))
+        if step is None:
+            close = difflib.get_close_matches(str(meta["step"]), list(by_id), n=1)
+            problems.append(Problem(path, step_line, f"unknown step '{meta['step']}'",
+                                    f"did you mean '{close[0]}'?" if close else "steps are: " + ", ".join(by_id)))
+            continue
+        if step.id in example.pages:
+            problems.append(Problem(path, step_line, f"step '{step.id}' is already answered by "
+                                    f"{example.pages[step.id].path}", "one page per step"))
+            continue
+        page = _check_covers(path, meta, body, frontmatter.body_offset(text), step, problems)
+        example.pages[step.id] = page
+    for step in steps:
+        if step.id not in example.pages:
+            problems.append(Problem(index_path, None,
+                                    f"step {step.number} ({step.title}) is missing from the example",
+                                    f"add a page with front matter 'step: {step.id}' and a 'covers:' map"))
+    return example, problems
+
+
+def _check_covers(path: str, meta: dict, body: str, offset: int, step: Step, problems: list[Problem]) -> StepPage:
+    covers = meta.get("covers")
+    line = meta.lines.get("covers") or meta.lines.get("step")
+    page = StepPage(path, step, {}, {})
+    if not isinstance(covers, dict):
+        problems.append(Problem(path, line, f"step '{step.id}': no 'covers:' map in the front matter",
+                                "map each checklist item to the section that answers it, e.g. "
+                                f"'{step.items[0].id}: \"#section\"'"))
+        covers = {}
+    ids = anchors(body)
+    for key, anchor in covers.items():
+        key_line = covers.lines.get(key) if hasattr(covers, "lines") else line
+        if step.item(str(key)) is None:
+            close = difflib.get_close_matches(str(key), [i.id for i in step.items], n=1)
+            problems.append(Problem(path, key_line, f"step '{step.id}' has no checklist item '{key}'",
+                                    f"did you mean '{close[0]}'?" if close else
+                                    "items are: " + ", ".join(i.id for i in step.items)))
+            continue
+        target = str(anchor or "")
+        if not target.startswith("#") or target[1:] not in ids:
+            problems.append(Problem(path, key_line,
+                                    f"item '{key}' points to '{target}', which is not a section of this page",
+                                    "use the id of a heading on this page, e.g. '#" + (sorted(ids)[0] if ids else "section") + "'"))
+            continue
+        page.covers[str(key)] = target
+        page.lines[str(key)] = key_line
+    for item in step.items:
+        if item.id not in page.covers and item.id not in covers:
+            problems.append(Problem(path, line, f"step '{step.id}': checklist item '{item.id}' is not covered "
+                                    f"({item.text})", f"add '{item.id}: \"#section\"' under covers:"))
+    return page
+
+
+def check_order(example: Example, nav_order: list[str], steps: list[Step]) -> list[Problem]:
+    """The example's step pages must appear in the navigation in step order."""
+    position = {path: i for i, path in enumerate(nav_order)}
+    problems = []
+    previous: StepPage | None = None
+    for step in steps:
+        page = example.pages.get(step.id)
+        if page is None:
+            continue
+        if page.path not in position:
+            problems.append(Problem(page.path, None, "this step page is not in the navigation",
+                                    "add it to nav: in mkdocs.yml, in step order"))
+            continue
+        if previous and position[page.path] < position[previous.path]:
+            problems.append(Problem(page.path, None,
+                                    f"step {step.number} comes before step {previous.step.number} in the navigation",
+                                    "list the example's pages in mkdocs.yml in step order"))
+        previous = page
+    return problems

@@ -1,0 +1,44 @@
+"""Front matter of a Markdown page, with the line each key sits on in the page."""
+
+from __future__ import annotations
+
+import re
+
+from .problems import Problem
+from .yamlfile import load_yaml
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def split(text: str, file: str) -> tuple[dict, str, list[Problem]]:
+    """Return (meta, body, problems). Lines recorded in ``meta.lines`` are page lines."""
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text, []
+    data, problems = load_yaml(m.group(1) or "", file)
+    problems = [Problem(p.file, (p.line or 0) + 1 or None, p.message, p.hint) for p in problems]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return {}, text[m.end():], problems + [Problem(file, 1, "front matter must be a mapping of keys")]
+    _shift_lines(data, 1)
+    return data, text[m.end():], problems
+
+
+def body_offset(text: str) -> int:
+    """How many lines the front matter takes, so body line N is page line N + offset."""
+    m = _FRONT.match(text)
+    return m.group(0).count("\n") if m else 0
+
+
+def _shift_lines(node: object, by: int) -> None:
+    if isinstance(node, dict):
+        lines = getattr(node, "lines", None)
+        if lines:
+            for key in lines:
+                lines[key] += by
+        for value in node.values():
+            _shift_lines(value, by)
+    elif isinstance(node, list):
+        for value in node:
+            _shift_lines(value, by)

@@ -1,0 +1,84 @@
+"""Numbers for readers: significant figures, number words, byte and time units."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .estimation import Quantity
+from .units import KNOWN_UNITS, SECOND
+
+_WORDS = [(1e15, "quadrillion"), (1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
+_DECIMAL_BYTES = ["B", "KB", "MB", "GB", "TB", "PB", "EB"]
+_BINARY_BYTES = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
+_BYTE_WORDS = {"B", "byte", "bytes", *_DECIMAL_BYTES, *_BINARY_BYTES}
+_TIMES = [(86_400.0, "days"), (3600.0, "h"), (60.0, "min"), (1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
+_TIME_WORDS = {name for name, (_, dims) in KNOWN_UNITS.items() if dims == SECOND} | {
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "mins", "secs"}
+_WORD_TOKEN = re.compile(r"µs|[A-Za-z][A-Za-z_]*")
+
+
+def sig(value: float, figures: int = 3) -> float:
+    if value == 0:
+        return 0.0
+    digits = figures - 1 - math.floor(math.log10(abs(value)))
+    return round(value, digits)
+
+
+def plain(value: float) -> str:
+    """A number under ten thousand: whole above 1,000, else three significant figures."""
+    if value == 0:
+        return "0"
+    if abs(value) >= 1000:
+        return f"{round(value):,}"
+    rounded = sig(value)
+    if rounded == int(rounded) and abs(rounded) >= 1:
+        return f"{int(rounded):,}"
+    return f"{rounded:.{max(0, 2 - math.floor(math.log10(abs(rounded))))}f}".rstrip("0").rstrip(".")
+
+
+def human_number(value: float) -> str:
+    """``11,574`` → ``11.6 thousand``; ``2e8`` → ``200 million``; ``1157.4`` → ``1,157``."""
+    for scale, word in _WORDS:
+        if abs(value) >= 10_000 and abs(value) >= scale:
+            return f"{plain(sig(value / scale))} {word}"
+    return plain(value)
+
+
+def _scaled(value: float, steps: list[str], base: float) -> tuple[float, str]:
+    index = 0
+    while index < len(steps) - 1 and abs(value) >= base * 0.9995:
+        value /= base
+        index += 1
+    return value, steps[index]
+
+
+def format_quantity(q: Quantity) -> str:
+    """The value of a quantity with its unit, as it appears in prose and tables."""
+    value = q.display_value
+    text = q.unit.text
+    words = _WORD_TOKEN.findall(text)
+    first = words[0] if words else ""
+    if q.scale and first in _BYTE_WORDS:
+        factor = KNOWN_UNITS[first.rstrip("s") if first == "bytes" else first][0]
+        in_bytes = value * factor
+        binary = first in _BINARY_BYTES and first != "B"
+        number, prefix = _scaled(in_bytes, _BINARY_BYTES if binary else _DECIMAL_BYTES, 1024 if binary else 1000)
+        if prefix == "B":
+            prefix = first if first in ("byte", "bytes") else "B"
+        return f"{plain(number)} {_replace_first(text, first, prefix)}"
+    if q.scale and q.unit.dims == SECOND and len(words) == 1 and first in _TIME_WORDS:
+        seconds = q.value
+        for size, name in _TIMES:
+            if abs(seconds) >= size * 0.9995 or size == _TIMES[-1][0]:
+                return f"{plain(seconds / size)} {name}"
+    number = human_number(value) if q.scale else plain(value)
+    if text in ("1", "ratio"):
+        return number
+    if text == "percent":
+        return f"{plain(value)}%"
+    return f"{number} {text}"
+
+
+def _replace_first(text: str, word: str, new: str) -> str:
+    return re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", new, text, count=1)

@@ -1,0 +1,78 @@
+"""HTML for computed values, estimate tables and checklists. Every contributed string is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from . import expressions as ex
+from .estimation import Model, Quantity
+from .numbers import format_quantity
+
+
+def value_html(q: Quantity) -> str:
+    return f'<span class="est-value" data-quantity="{escape(q.name)}">{escape(format_quantity(q))}</span>'
+
+
+def formula_html(q: Quantity, model: Model) -> str:
+    """``= Daily active users × Visits per user`` with each name shown by its label."""
+
+    def label(name: str) -> str:
+        if name in model.quantities:
+            return f"<em>{escape(model.quantities[name].label)}</em>"
+        return escape(name)
+
+    return "= " + ex.to_text(q.tree, label)
+
+
+def _how(q: Quantity, model: Model) -> str:
+    parts = []
+    if q.kind == "input":
+        parts.append("Assumption")
+    else:
+        parts.append(formula_html(q, model))
+        used = [model.quantities[n] for n in ex.names_in(q.tree) if n in model.quantities]
+        inputs = [u for u in used if u.kind == "input"]
+        if inputs:
+            parts.append(
+                "<br><small>with "
+                + "; ".join(f"{escape(u.label)}: {escape(format_quantity(u))}" for u in inputs)
+                + "</small>"
+            )
+    if q.note:
+        parts.append(f"<br><small>{escape(q.note)}</small>")
+    return "".join(parts)
+
+
+def table_html(model: Model, table_name: str) -> str:
+    table = model.table(table_name)
+    if table is None:
+        raise ValueError(
+            f"unknown table '{table_name}' in {model.file}; tables are: "
+            + ", ".join(["assumptions", *model.tables])
+        )
+    rows = []
+    for name in table.rows:
+        q = model.quantities[name]
+        rows.append(
+            f"<tr><td>{escape(q.label)}</td><td>{value_html(q)}</td><td>{_how(q, model)}</td></tr>"
+        )
+    caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
+    return (
+        f'<div class="est-table" data-table="{escape(table.name)}" markdown="0">\n<table>{caption}'
+        "<thead><tr><th>Quantity</th><th>Value</th><th>How it is worked out</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>\n</div>"
+    )
+
+
+def checklist_html(items: list[tuple[str, str, str | None]], css: str) -> str:
+    """A task list: (item id, text, link or None) each; linked items are shown as covered."""
+    lines = []
+    for item_id, text, href in items:
+        checked = " checked" if href else ""
+        body = f'<a href="{escape(href)}">{escape(text)}</a>' if href else escape(text)
+        lines.append(
+            f'<li class="task-list-item" data-item="{escape(item_id)}">'
+            f'<label class="task-list-control"><input type="checkbox" disabled{checked}'
+            f' aria-label="{escape(text)}"><span class="task-list-indicator"></span></label> {body}</li>'
+        )
+    return f'<ul class="task-list {css}">\n' + "\n".join(lines) + "\n</ul>"
