@@ -1,0 +1,37 @@
+from studyguide import directives
+from studyguide.diagrams import escape_mermaid_fences
+from studyguide.problems import Problem
+
+
+def expand(text, handlers):
+    problems: list[Problem] = []
+    out = directives.expand(text, "docs/p.md", handlers, problems)
+    return out, [str(p) for p in problems]
+
+
+def test_directives_expand_outside_code_only():
+    text = "A {{ value: x }}.\n\n```md\n{{ value: x }}\n```\n\nInline `{{ value: x }}` stays."
+    out, problems = expand(text, {"value": lambda arg, line: f"<{arg}@{line}>"})
+    assert out == "A <x@1>.\n\n```md\n{{ value: x }}\n```\n\nInline `{{ value: x }}` stays."
+    assert problems == []
+
+
+def test_unknown_directive_names_are_reported_with_their_line():
+    _, problems = expand("one\n{{ valeu: x }}\n", {})
+    assert problems[0].startswith("docs/p.md:2: unknown directive '{{ valeu }}'")
+
+
+def test_handler_errors_become_problems():
+    def fail(arg, line):
+        raise ValueError(f"unknown quantity '{arg}'")
+
+    _, problems = expand("{{ value: nope }}", {"value": fail})
+    assert problems == ["docs/p.md:1: unknown quantity 'nope'"]
+
+
+def test_mermaid_fences_are_escaped_so_contributed_markup_never_becomes_html():
+    text = '```mermaid\nflowchart LR\n  A["p99 < 200 ms"] --> B["<script>x</script>"]\n```\n<b>kept</b>\n'
+    assert escape_mermaid_fences(text) == (
+        '```mermaid\nflowchart LR\n  A["p99 &lt; 200 ms"] --&gt; B["&lt;script&gt;x&lt;/script&gt;"]\n```\n'
+        "<b>kept</b>\n"
+    )

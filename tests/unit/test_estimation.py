@@ -1,0 +1,145 @@
+"""The estimation model: happy path, and every kind of bad input by its message."""
+
+import pytest
+
+from studyguide.estimation import load_model
+from studyguide.render import table_html, value_html
+
+GOOD = """
+inputs:
+  daily_active_users: {value: 200 million, unit: users, label: Daily active users}
+  tweets_per_day: {value: 100 million, unit: tweets/day, label: New tweets per day}
+  tweet_size: {value: 310, unit: bytes/tweet, label: Tweet size, note: "140 chars x 2 bytes + 30 bytes; <b>not bold</b>"}
+  peak_factor: {value: 2, unit: ratio, label: Peak to average}
+derived:
+  tweet_rate: {formula: tweets_per_day, unit: tweets/s, label: Tweets per second}
+  peak_tweet_rate: {formula: tweet_rate * peak_factor, unit: tweets/s, label: Peak tweets per second}
+  ingress: {formula: tweet_rate * tweet_size, unit: bytes/s, label: Ingress}
+  text_per_five_years: {formula: tweets_per_day * tweet_size * 5 * year, unit: TB, label: Text over 5 years}
+tables:
+  traffic: {caption: Traffic, rows: [tweets_per_day, tweet_rate, peak_tweet_rate]}
+"""
+
+
+def model_of(text):
+    return load_model(text, "docs/examples/x/estimates.yml")
+
+
+def messages(text):
+    _, problems = model_of(text)
+    return [str(p) for p in problems]
+
+
+def test_happy_path_values_in_base_and_declared_units():
+    model, problems = model_of(GOOD)
+    assert problems == []
+    q = model.quantities
+    assert q["tweet_rate"].value == pytest.approx(100e6 / 86_400)
+    assert q["peak_tweet_rate"].display_value == pytest.approx(2 * 100e6 / 86_400)
+    assert q["ingress"].value == pytest.approx(100e6 / 86_400 * 310)  # bytes per second
+    assert q["text_per_five_years"].display_value == pytest.approx(100e6 * 310 * 5 * 365 / 1e12)
+
+
+def test_table_and_values_render_with_labels_formulas_and_escaped_notes():
+    model, _ = model_of(GOOD)
+    html = table_html(model, "traffic")
+    assert "<caption>Traffic</caption>" in html
+    assert "1,157 tweets/s" in html and "2,315 tweets/s" in html
+    assert "= <em>Tweets per second</em> × <em>Peak to average</em>" in html
+    assumptions = table_html(model, "assumptions")
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in assumptions and "<b>" not in assumptions
+    assert value_html(model.quantities["ingress"]) == (
+        '<span class="est-value" data-quantity="ingress">359 KB/s</span>'
+    )
+
+
+def test_unknown_table_is_reported_with_the_tables_that_exist():
+    model, _ = model_of(GOOD)
+    with pytest.raises(ValueError, match="unknown table 'trafic'.*assumptions, traffic"):
+        table_html(model, "trafic")
+
+
+@pytest.mark.parametrize(
+    "yaml_text, expected",
+    [
+        (  # unknown name, with a suggestion
+            "inputs:\n  tweets_per_day: {value: 1, unit: tweets/day, label: a}\n"
+            "derived:\n  rate: {formula: tweets_pr_day, unit: tweets/s, label: b}\n",
+            "estimates.yml:4: quantity 'rate': unknown name 'tweets_pr_day' in the formula\n"
+            "    hint: did you mean 'tweets_per_day'?",
+        ),
+        (  # cycle
+            "derived:\n  a: {formula: b, unit: 1, label: a}\n  b: {formula: a, unit: 1, label: b}\n",
+            "quantity 'a': formulas refer to each other in a cycle: a → b → a",
+        ),
+        (  # division by zero
+            "inputs:\n  zero: {value: 0, unit: users, label: z}\n"
+            "derived:\n  per_user: {formula: 1 / zero, unit: 1/user, label: p}\n",
+            "estimates.yml:4: quantity 'per_user': division by zero",
+        ),
+        (  # bytes + seconds
+            "inputs:\n  size: {value: 1, unit: bytes, label: s}\n  wait: {value: 1, unit: s, label: w}\n"
+            "derived:\n  nonsense: {formula: size + wait, unit: bytes, label: n}\n",
+            "quantity 'nonsense': unit mismatch: cannot add second to byte",
+        ),
+        (  # declared unit disagrees with the formula
+            "inputs:\n  rate: {value: 5, unit: requests/s, label: r}\n  size: {value: 2, unit: KB/request, label: s}\n"
+            "derived:\n  egress: {formula: rate * size, unit: requests/s, label: e}\n",
+            "quantity 'egress': unit mismatch: the formula gives byte/second but the unit 'requests/s' is request/second",
+        ),
+        (  # not a number
+            "inputs:\n  users: {value: lots, unit: users, label: u}\n",
+            "estimates.yml:2: quantity 'users': 'lots' is not a number",
+        ),
+        (  # a scale word we do not know
+            "inputs:\n  users: {value: 2 zillion, unit: users, label: u}\n",
+            "'zillion' is not a scale word",
+        ),
+        (  # YAML syntax error, with its line
+            "inputs:\n  users: {value: 1, unit: users, label: u\n  other: 3\n",
+            "estimates.yml:3: YAML syntax error",
+        ),
+        (  # HTML in a label
+            "inputs:\n  users:\n    value: 1\n    unit: users\n    label: <script>alert(1)</script>\n",
+            "estimates.yml:5: quantity 'users': the label contains HTML",
+        ),
+        (  # duplicate key
+            "inputs:\n  users: {value: 1, unit: users, label: u}\n  users: {value: 2, unit: users, label: u}\n",
+            "the key 'users' appears twice",
+        ),
+        (  # unknown field (a typo of formula)
+            "derived:\n  a: {fromula: 1, unit: 1, label: a}\n",
+            "quantity 'a': unknown field 'fromula'",
+        ),
+        (  # code injected into a formula is a syntax error, never run
+            "derived:\n  a: {formula: \"__import__('os').system('touch /tmp/pwned')\", unit: 1, label: a}\n",
+            "quantity 'a': unexpected character ''' in formula",
+        ),
+        (  # a bad unit
+            "inputs:\n  a: {value: 1, unit: 'tweets//day', label: a}\n",
+            "quantity 'a': cannot read unit 'tweets//day'",
+        ),
+        (  # table row that does not exist
+            "inputs:\n  a: {value: 1, unit: users, label: a}\ntables:\n  t: {rows: [a, b]}\n",
+            "table 't': unknown quantity 'b'",
+        ),
+    ],
+)
+def test_bad_input_is_reported_by_file_line_and_quantity(yaml_text, expected):
+    found = messages(yaml_text)
+    assert any(expected in m for m in found), found
+
+
+def test_every_problem_is_reported_not_only_the_first():
+    found = messages(
+        "inputs:\n  a: {value: x, unit: users, label: a}\n  b: {value: 1, unit: users, label: <i>b</i>}\n"
+        "derived:\n  c: {formula: nope, unit: 1, label: c}\n"
+    )
+    assert len(found) == 3
+
+
+def test_a_failed_quantity_does_not_cascade_into_duplicate_reports():
+    found = messages(
+        "derived:\n  a: {formula: missing, unit: 1, label: a}\n  b: {formula: a * 2, unit: 1, label: b}\n"
+    )
+    assert len(found) == 1 and "unknown name 'missing'" in found[0]

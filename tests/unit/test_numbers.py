@@ -1,0 +1,56 @@
+import pytest
+
+from studyguide.estimation import load_model
+from studyguide.numbers import format_quantity, human_number
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (0, "0"),
+        (0.5, "0.5"),
+        (2.3149, "2.31"),
+        (11.574, "11.6"),
+        (115.74, "116"),
+        (1157.4, "1,157"),
+        (11_574, "11.6 thousand"),
+        (200e6, "200 million"),
+        (1.157e9, "1.16 billion"),
+        (2.5e12, "2.5 trillion"),
+    ],
+)
+def test_counts_read_as_words_above_ten_thousand(value, text):
+    assert human_number(value) == text
+
+
+def _formatted(spec: str) -> dict[str, str]:
+    model, problems = load_model(spec, "t.yml")
+    assert problems == []
+    return {name: format_quantity(q) for name, q in model.quantities.items()}
+
+
+def test_bytes_use_decimal_prefixes_and_durations_pick_a_readable_unit():
+    shown = _formatted(
+        """
+inputs:
+  per_day: {value: 31, unit: GB/day, label: a}
+  size: {value: 310, unit: bytes/tweet, label: b}
+  big: {value: 1500, unit: TB, label: c}
+  l1: {value: 0.5, unit: ns, label: d}
+  seek: {value: 10000000, unit: ns, label: e}
+  binary: {value: 2048, unit: KiB, label: f}
+derived:
+  downtime: {formula: (1 - 0.999) * year, unit: s, label: g}
+  seconds_per_day: {formula: day, unit: s, label: h, scale: false}
+"""
+    )
+    assert shown == {
+        "per_day": "31 GB/day",
+        "size": "310 bytes/tweet",
+        "big": "1.5 PB",
+        "l1": "0.5 ns",
+        "seek": "10 ms",
+        "binary": "2 MiB",
+        "downtime": "8.76 h",
+        "seconds_per_day": "86,400 s",
+    }
