@@ -39,6 +39,7 @@ def plain(value: float) -> str:
 
 def human_number(value: float) -> str:
     """``11,574`` → ``11.6 thousand``; ``2e8`` → ``200 million``; ``1157.4`` → ``1,157``."""
+    value = float(f"{value:.12g}")  # 999999.9999999 from unit conversions is 1 million
     for scale, word in _WORDS:
         if abs(value) >= 10_000 and abs(value) >= scale:
             return f"{plain(sig(value / scale))} {word}"
@@ -74,10 +75,19 @@ def format_quantity(q: Quantity) -> str:
                 return f"{plain(seconds / size)} {name}"
     number = human_number(value) if q.scale else plain(value)
     if text in ("1", "ratio"):
-        return number
+        return _near_bound(value, 1.0) or number
     if text == "percent":
-        return f"{plain(value)}%"
+        return f"{_near_bound(value, 100.0) or plain(value)}%"
     return f"{number} {text}"
+
+
+def _near_bound(value: float, bound: float) -> str | None:
+    """99.99% must not round to 100%: keep two significant figures of the gap to the bound."""
+    gap = bound - value
+    if not 0 < gap < bound * 0.01:
+        return None
+    digits = math.ceil(-math.log10(gap)) + 1
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
 
 
 def _replace_first(text: str, word: str, new: str) -> str:

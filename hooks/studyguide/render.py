@@ -9,8 +9,13 @@ from .estimation import Model, Quantity
 from .numbers import format_quantity
 
 
+_MARKDOWN_ENTITIES = str.maketrans({"*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;"})
+
+
 def value_html(q: Quantity) -> str:
-    return f'<span class="est-value" data-quantity="{escape(q.name)}">{escape(format_quantity(q))}</span>'
+    """A computed value as inline HTML; Markdown characters are entities so ``user*day`` stays literal."""
+    text = escape(format_quantity(q)).translate(_MARKDOWN_ENTITIES)
+    return f'<span class="est-value" data-quantity="{escape(q.name)}">{text}</span>'
 
 
 def formula_html(q: Quantity, model: Model) -> str:

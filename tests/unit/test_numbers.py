@@ -17,6 +17,7 @@ from studyguide.numbers import format_quantity, human_number
         (200e6, "200 million"),
         (1.157e9, "1.16 billion"),
         (2.5e12, "2.5 trillion"),
+        (1e6 * (1 - 1e-15), "1 million"),
     ],
 )
 def test_counts_read_as_words_above_ten_thousand(value, text):
@@ -54,3 +55,24 @@ derived:
         "downtime": "8.76 h",
         "seconds_per_day": "86,400 s",
     }
+
+
+def test_availability_close_to_one_hundred_percent_is_not_rounded_up():
+    shown = _formatted(
+        """
+inputs:
+  four_nines: {value: 99.99, unit: percent, label: a}
+  three_nines: {value: 0.999, unit: ratio, label: b}
+  half: {value: 50, unit: percent, label: c}
+"""
+    )
+    assert shown == {"four_nines": "99.99%", "three_nines": "0.999", "half": "50%"}
+
+
+def test_values_in_prose_cannot_turn_into_markdown_emphasis():
+    from studyguide.render import value_html
+
+    model, _ = load_model("inputs:\n  v: {value: 2, unit: views/(user*day), label: v}\n", "t.yml")
+    assert value_html(model.quantities["v"]) == (
+        '<span class="est-value" data-quantity="v">2 views/(user&#42;day)</span>'
+    )

@@ -1,0 +1,82 @@
+"""Bad input fails `mkdocs build --strict` with a message that names the file and what to do."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import run_build
+
+TWITTER = Path("docs/examples/twitter")
+
+
+def edit(root: Path, rel: str | Path, old: str, new: str, count: int = 1) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def fails_with(root: Path, *fragments: str) -> str:
+    result = run_build(root)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    for fragment in fragments:
+        assert fragment in output, f"{fragment!r} not in:\n{output}"
+    return output
+
+
+def test_the_unbroken_copy_builds(site_copy):
+    result = run_build(site_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_uncovered_checklist_item_names_file_step_and_item(site_copy):
+    text = (site_copy / TWITTER / "bottlenecks.md").read_text()
+    line = re.search(r"^  monitoring-alerts:.*\n", text, re.M).group(0)
+    edit(site_copy, TWITTER / "bottlenecks.md", line, "")
+    fails_with(site_copy, "docs/examples/twitter/bottlenecks.md",
+               "step 'bottlenecks': checklist item 'monitoring-alerts' is not covered")
+
+
+def test_a_missing_step_page_is_named(site_copy):
+    (site_copy / TWITTER / "api.md").unlink()
+    edit(site_copy, "mkdocs.yml", "          - examples/twitter/api.md\n", "")
+    fails_with(site_copy, "step 3 (System interface definition) is missing from the example")
+
+
+def test_an_unknown_quantity_in_prose_names_the_page_and_line(site_copy):
+    path = site_copy / TWITTER / "estimation.md"
+    path.write_text(path.read_text() + "\nWe post {{ value: tweets_per_dya }} a day.\n")
+    lines = path.read_text().count("\n")
+    fails_with(site_copy, f"docs/examples/twitter/estimation.md:{lines}: unknown quantity 'tweets_per_dya'")
+
+
+def test_a_yaml_syntax_error_names_the_estimates_file(site_copy):
+    path = site_copy / TWITTER / "estimates.yml"
+    path.write_text("inputs:\n  broken: {value: 1\n" + path.read_text())
+    fails_with(site_copy, "docs/examples/twitter/estimates.yml:", "YAML syntax error")
+
+
+def test_a_unit_mismatch_names_the_quantity(site_copy):
+    path = site_copy / TWITTER / "estimates.yml"
+    path.write_text(path.read_text().replace("derived:\n", "derived:\n  broken_sum:\n"
+                                             "    formula: daily_active_users + day\n"
+                                             "    unit: users\n    label: Broken\n", 1))
+    fails_with(site_copy, "quantity 'broken_sum': unit mismatch: cannot add second to user")
+
+
+def test_code_in_a_formula_fails_without_running(site_copy, tmp_path):
+    marker = tmp_path / "pwned"
+    path = site_copy / TWITTER / "estimates.yml"
+    path.write_text(path.read_text().replace("derived:\n", "derived:\n  injected:\n"
+                                             f"    formula: \"__import__('os').system('touch {marker}')\"\n"
+                                             "    unit: ratio\n    label: Injected\n", 1))
+    fails_with(site_copy, "quantity 'injected': unexpected character")
+    assert not marker.exists()
+
+
+def test_a_broken_link_and_a_broken_anchor_fail_the_build(site_copy):
+    path = site_copy / "docs/steps/api.md"
+    path.write_text(path.read_text() + "\nSee [nowhere](no-such-page.md) and [here](data-model.md#no-such-anchor).\n")
+    fails_with(site_copy, "no-such-page.md", "no-such-anchor")

@@ -1,0 +1,92 @@
+"""The built guide, read as HTML: checklists, coverage, scripts and hosts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import REPO
+
+STEPS = yaml.safe_load((REPO / "docs/_data/steps.yml").read_text())["steps"]
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "vendor" not in p.parts)
+
+
+@pytest.mark.parametrize("step", STEPS, ids=[s["id"] for s in STEPS])
+def test_each_step_page_lists_its_full_checklist(built_site, step):
+    page = soup(built_site, step["page"].removesuffix(".md"))
+    shown = [li.get_text(" ", strip=True) for li in page.select("ul.step-checklist li")]
+    assert shown == [item["text"] for item in step["checklist"]]
+
+
+@pytest.mark.parametrize("step", STEPS, ids=[s["id"] for s in STEPS])
+def test_each_example_step_links_back_and_shows_every_item_covered(built_site, step):
+    slug = step["page"].removeprefix("steps/").removesuffix(".md")
+    page = soup(built_site, f"examples/twitter/{slug}")
+    items = page.select("ul.coverage li")
+    assert [li["data-item"] for li in items] == [i["id"] for i in step["checklist"]]
+    for li in items:
+        checkbox = li.select_one("input[type=checkbox]")
+        assert checkbox.has_attr("checked") and checkbox.has_attr("aria-label")
+        target = li.a["href"]
+        assert target.startswith("#") and page.find(id=target[1:]), target
+    back = page.select_one(".admonition.abstract a")
+    assert back["href"].endswith(f"steps/{slug}/"), back
+
+
+@pytest.mark.parametrize("step", STEPS, ids=[s["id"] for s in STEPS])
+def test_each_step_page_links_forward_to_the_twitter_example(built_site, step):
+    slug = step["page"].removeprefix("steps/").removesuffix(".md")
+    hrefs = [a["href"] for a in soup(built_site, f"steps/{slug}").select("article a[href]")]
+    assert f"../../examples/twitter/{slug}/" in hrefs
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    offenders = []
+    for path in html_pages(built_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in page.select("script[src], link[href], img[src], iframe[src], source[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and not set(tag.get("rel", [])) & {"stylesheet", "icon", "preload",
+                                                                     "modulepreload", "manifest"}:
+                continue
+            if re.match(r"^(https?:)?//", url):
+                offenders.append(f"{path.relative_to(built_site)}: {url}")
+    assert offenders == []
+
+
+def test_no_web_fonts_and_no_github_api_widget(built_site):
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in index and "fonts.gstatic" not in index
+    assert 'data-md-component="source"' not in index
+
+
+def test_mermaid_loads_only_on_pages_with_a_diagram(built_site):
+    with_diagrams = 0
+    for path in html_pages(built_site):
+        text = path.read_text(encoding="utf-8")
+        has_diagram = '<pre class="mermaid">' in text
+        loads = "assets/vendor/mermaid/mermaid.min.js" in text
+        assert has_diagram == loads, path.relative_to(built_site)
+        with_diagrams += has_diagram
+    assert with_diagrams >= 3
+
+
+def test_vendored_mermaid_ships_with_its_licence(built_site):
+    vendor = built_site / "assets/vendor/mermaid"
+    assert (vendor / "mermaid.min.js").stat().st_size > 1_000_000
+    assert "MIT License" in (vendor / "LICENSE").read_text()
+
+
+def test_data_files_are_not_published(built_site):
+    assert not list(built_site.rglob("*.yml"))
