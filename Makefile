@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build test test-unit test-build test-browser clean
+.PHONY: help install serve build offline test test-unit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,6 +32,13 @@ serve: install ## Serve the site with live reload on http://$(HOST)
 build: install ## Build the site into site/ with --strict
 	$(BIN)/mkdocs build --strict
 
+VERSION ?= $(shell date +%Y-%m-%d)
+
+offline: install ## Build the offline zip and the PDF into dist/ (the PDF needs Chromium)
+	rm -rf dist/offline-site
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/offline-site
+	$(BIN)/python scripts/offline.py dist/offline-site dist $(VERSION)
+
 test: install ## Run the whole test suite: unit, build and browser tests
 	$(BIN)/python -m pytest
 
@@ -39,4 +46,4 @@ test-unit: install ## Only the unit tests of the build logic (seconds)
 	$(BIN)/python -m pytest tests/unit
 
 clean: ## Remove build output and the virtual environment
-	rm -rf site $(VENV) .pytest_cache test-output
+	rm -rf site dist $(VENV) .pytest_cache test-output

@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from studyguide import directives, render
 from studyguide.examples import Example, check_order, validate_example
+from studyguide.frontmatter import first_line
 from studyguide.problems import GuideError, Problem, format_problems
 from studyguide.steps import Step, load_steps
 
@@ -67,6 +68,7 @@ def on_page_markdown(markdown, page, config, files):
         f"docs/{src}",
         {"checklist": lambda arg, line: _checklist(arg), "examples": lambda arg, line: _example_links(arg, src)},
         problems,
+        first_line=first_line(page.file.content_string, markdown),
     )
     if problems:
         raise PluginError(format_problems(problems))
@@ -90,7 +92,7 @@ def _step(step_id: str) -> Step:
 def _checklist(step_id: str) -> str:
     step = _step(step_id)
     items = [(i.id, i.text, None) for i in step.items]
-    return "\n" + render.checklist_html(items, "step-checklist") + "\n"
+    return render.checklist_html(items, "step-checklist")
 
 
 def _example_links(step_id: str, src: str) -> str:

@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from studyguide import directives, render
 from studyguide.estimation import Model, load_model
+from studyguide.frontmatter import first_line
 from studyguide.problems import Problem, format_problems
 
 DATA_DIRS = ("_data/", "_includes/")
@@ -54,9 +55,10 @@ def on_page_markdown(markdown, page, config, files):
         return render.value_html(m.quantities[name])
 
     def table(name: str, line: int) -> str:
-        return "\n\n" + render.table_html(model(line), name) + "\n\n"
+        return render.table_html(model(line), name)
 
-    markdown = directives.expand(markdown, f"docs/{src}", {"value": value, "table": table}, problems)
+    markdown = directives.expand(markdown, f"docs/{src}", {"value": value, "table": table}, problems,
+                                 first_line=first_line(page.file.content_string, markdown))
     if problems:
         raise PluginError(format_problems(problems))
     return markdown

@@ -32,6 +32,7 @@ def run_build(root: Path, *args: str, env: dict | None = None) -> subprocess.Com
 
 def copy_site(dest: Path) -> Path:
     """A private copy of the guide's sources that a test may break."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in SITE_SOURCES:
         src = REPO / name
         if src.is_dir():

@@ -22,16 +22,20 @@ _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 Handler = Callable[[str, int], str]
 
 
-def expand(markdown: str, file: str, handlers: dict[str, Handler], problems: list[Problem]) -> str:
+def expand(markdown: str, file: str, handlers: dict[str, Handler], problems: list[Problem],
+           first_line: int = 1) -> str:
     """Replace each directive a handler is given for; report unknown directive names.
 
     A handler takes the argument and the 1-based line, and returns the text to put in
-    place, or raises ``ValueError`` with a message (recorded as a problem).
+    place, or raises ``ValueError`` with a message (recorded as a problem). A
+    replacement of several lines is indented like the directive's line, so a table
+    can sit inside an admonition. ``first_line`` is the file line of the first
+    Markdown line (MkDocs hands hooks the page without its front matter).
     Directives of known names without a handler here are left for another pass.
     """
     out: list[str] = []
     fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
         m = _FENCE.match(line)
         if fence:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip()[len(m.group(1)):].strip():
@@ -76,12 +80,20 @@ def _expand_text(text: str, number: int, file: str, handlers: dict[str, Handler]
             problems.append(Problem(file, number, f"'{{{{ {name} }}}}' needs an argument, e.g. {{{{ {name}: NAME }}}}"))
             return m.group(0)
         try:
-            return handler(arg, number)
+            return _indent_like(handler(arg, number), text)
         except ValueError as exc:
             problems.append(Problem(file, number, str(exc)))
             return m.group(0)
 
     return _DIRECTIVE.sub(replace, text)
+
+
+def _indent_like(replacement: str, line: str) -> str:
+    indent = line[: len(line) - len(line.lstrip())]
+    if not indent or "\n" not in replacement:
+        return replacement
+    return "\n".join(part if not part.strip() else indent + part if i else part
+                     for i, part in enumerate(replacement.split("\n")))
 
 
 def find(markdown: str, name: str) -> list[tuple[str, int]]:

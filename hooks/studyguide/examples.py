@@ -111,7 +111,7 @@ def validate_example(folder: str, files: dict[str, str], steps: list[Step]) -> t
             problems.append(Problem(path, step_line, f"step '{step.id}' is already answered by "
                                     f"{example.pages[step.id].path}", "one page per step"))
             continue
-        page = _check_covers(path, meta, body, frontmatter.body_offset(text), step, problems)
+        page = _check_covers(path, meta, body, step, problems)
         example.pages[step.id] = page
     for step in steps:
         if step.id not in example.pages:
@@ -121,7 +121,7 @@ def validate_example(folder: str, files: dict[str, str], steps: list[Step]) -> t
     return example, problems
 
 
-def _check_covers(path: str, meta: dict, body: str, offset: int, step: Step, problems: list[Problem]) -> StepPage:
+def _check_covers(path: str, meta: dict, body: str, step: Step, problems: list[Problem]) -> StepPage:
     covers = meta.get("covers")
     line = meta.lines.get("covers") or meta.lines.get("step")
     page = StepPage(path, step, {}, {})

@@ -25,12 +25,6 @@ def split(text: str, file: str) -> tuple[dict, str, list[Problem]]:
     return data, text[m.end():], problems
 
 
-def body_offset(text: str) -> int:
-    """How many lines the front matter takes, so body line N is page line N + offset."""
-    m = _FRONT.match(text)
-    return m.group(0).count("\n") if m else 0
-
-
 def _shift_lines(node: object, by: int) -> None:
     if isinstance(node, dict):
         lines = getattr(node, "lines", None)
@@ -42,3 +36,13 @@ def _shift_lines(node: object, by: int) -> None:
     elif isinstance(node, list):
         for value in node:
             _shift_lines(value, by)
+
+
+def first_line(source: str, body: str) -> int:
+    """The source line on which ``body`` starts.
+
+    MkDocs hands hooks the page without its front matter (and the blank lines
+    after it); the hooks before ours keep the number of lines, so the lines
+    missing from the top are the ones it took.
+    """
+    return max(1, source.count("\n") - body.count("\n") + 1)

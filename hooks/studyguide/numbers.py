@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from .estimation import Quantity
 from .units import KNOWN_UNITS, SECOND
@@ -12,6 +13,8 @@ _WORDS = [(1e15, "quadrillion"), (1e12, "trillion"), (1e9, "billion"), (1e6, "mi
 _DECIMAL_BYTES = ["B", "KB", "MB", "GB", "TB", "PB", "EB"]
 _BINARY_BYTES = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
 _BYTE_WORDS = {"B", "byte", "bytes", *_DECIMAL_BYTES, *_BINARY_BYTES}
+_BITS = ["bit", "Kbit", "Mbit", "Gbit", "Tbit"]
+_BIT_WORDS = {"bits", *_BITS}
 _TIMES = [(86_400.0, "days"), (3600.0, "h"), (60.0, "min"), (1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
 _TIME_WORDS = {name for name, (_, dims) in KNOWN_UNITS.items() if dims == SECOND} | {
     "seconds", "minutes", "hours", "days", "weeks", "months", "years", "mins", "secs"}
@@ -19,10 +22,12 @@ _WORD_TOKEN = re.compile(r"µs|[A-Za-z][A-Za-z_]*")
 
 
 def sig(value: float, figures: int = 3) -> float:
+    """Round to significant figures, halves away from zero as people do (1.825 → 1.83)."""
     if value == 0:
         return 0.0
-    digits = figures - 1 - math.floor(math.log10(abs(value)))
-    return round(value, digits)
+    exact = Decimal(f"{value:.12g}")
+    step = Decimal(1).scaleb(exact.adjusted() - figures + 1)
+    return float(exact.quantize(step, rounding=ROUND_HALF_UP))
 
 
 def plain(value: float) -> str:
@@ -67,6 +72,10 @@ def format_quantity(q: Quantity) -> str:
         number, prefix = _scaled(in_bytes, _BINARY_BYTES if binary else _DECIMAL_BYTES, 1024 if binary else 1000)
         if prefix == "B":
             prefix = first if first in ("byte", "bytes") else "B"
+        return f"{plain(number)} {_replace_first(text, first, prefix)}"
+    if q.scale and first in _BIT_WORDS:
+        in_bits = value * KNOWN_UNITS[first.rstrip("s")][0] * 8
+        number, prefix = _scaled(in_bits, _BITS, 1000)
         return f"{plain(number)} {_replace_first(text, first, prefix)}"
     if q.scale and q.unit.dims == SECOND and len(words) == 1 and first in _TIME_WORDS:
         seconds = q.value

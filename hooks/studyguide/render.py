@@ -62,10 +62,11 @@ def table_html(model: Model, table_name: str) -> str:
             f"<tr><td>{escape(q.label)}</td><td>{value_html(q)}</td><td>{_how(q, model)}</td></tr>"
         )
     caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
+    # One line, so the page keeps its line numbers for later error messages.
     return (
-        f'<div class="est-table" data-table="{escape(table.name)}" markdown="0">\n<table>{caption}'
+        f'<div class="est-table" data-table="{escape(table.name)}" markdown="0"><table>{caption}'
         "<thead><tr><th>Quantity</th><th>Value</th><th>How it is worked out</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>\n</div>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -80,4 +81,4 @@ def checklist_html(items: list[tuple[str, str, str | None]], css: str) -> str:
             f'<label class="task-list-control"><input type="checkbox" disabled{checked}'
             f' aria-label="{escape(text)}"><span class="task-list-indicator"></span></label> {body}</li>'
         )
-    return f'<ul class="task-list {css}">\n' + "\n".join(lines) + "\n</ul>"
+    return f'<ul class="task-list {css}">' + "".join(lines) + "</ul>"

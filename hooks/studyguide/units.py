@@ -63,6 +63,10 @@ KNOWN_UNITS: dict[str, tuple[float, Dims]] = {
     "year": (365 * _DAY, SECOND),
     # data, decimal (the guide's default) and binary
     "bit": (1 / 8, BYTE),
+    "Kbit": (1e3 / 8, BYTE),
+    "Mbit": (1e6 / 8, BYTE),
+    "Gbit": (1e9 / 8, BYTE),
+    "Tbit": (1e12 / 8, BYTE),
     "B": (1.0, BYTE),
     "byte": (1.0, BYTE),
     "KB": (1e3, BYTE),

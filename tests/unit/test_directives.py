@@ -35,3 +35,11 @@ def test_mermaid_fences_are_escaped_so_contributed_markup_never_becomes_html():
         '```mermaid\nflowchart LR\n  A["p99 &lt; 200 ms"] --&gt; B["&lt;script&gt;x&lt;/script&gt;"]\n```\n'
         "<b>kept</b>\n"
     )
+
+
+def test_multi_line_output_is_indented_like_its_directive_and_lines_can_start_late():
+    problems: list[Problem] = []
+    out = directives.expand("!!! note\n\n    {{ table: t }}\n    {{ oops: x }}", "docs/p.md",
+                            {"table": lambda arg, line: "<a>\n\n<b>"}, problems, first_line=10)
+    assert out == "!!! note\n\n    <a>\n\n    <b>\n    {{ oops: x }}"
+    assert str(problems[0]).startswith("docs/p.md:13: unknown directive")

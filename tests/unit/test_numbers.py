@@ -76,3 +76,14 @@ def test_values_in_prose_cannot_turn_into_markdown_emphasis():
     assert value_html(model.quantities["v"]) == (
         '<span class="est-value" data-quantity="v">2 views/(user&#42;day)</span>'
     )
+
+
+def test_bits_scale_like_bytes_and_halves_round_up():
+    shown = _formatted(
+        """
+inputs:
+  link: {value: 9.26e9, unit: bits/s, label: a}
+  storage: {value: 1.825, unit: PB, label: b}
+"""
+    )
+    assert shown == {"link": "9.26 Gbit/s", "storage": "1.83 PB"}

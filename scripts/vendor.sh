@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Refresh the vendored front-end files from the npm registry, pinned.
+#
+#   scripts/vendor.sh
+#
+# To move to a newer release, change a version below, run this script, build
+# and run `make test`: the browser tests check that every diagram still renders
+# and that offline search still works.
+#
+# - mermaid: the single-file UMD build, dist/mermaid.min.js. It defines
+#   window.mermaid from a plain <script>, so it works from file://, where the
+#   ESM build (.mjs) cannot be imported.
+# - iframe-worker: the shim Material's offline plugin needs for search from
+#   file:// (it replaces Worker only when location.protocol is file:).
+set -euo pipefail
+
+MERMAID_VERSION=12.3.0
+IFRAME_WORKER_VERSION=1.0.4
+
+here="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# vendor NAME VERSION FILE-IN-PACKAGE DEST-FILE
+vendor() {
+  local name=$1 version=$2 file=$3 dest="$here/docs/assets/vendor/$1"
+  rm -rf "$work/package" && (cd "$work" && npm pack --silent "$name@$version" >/dev/null)
+  tar -xzf "$work/$name-$version.tgz" -C "$work"
+  mkdir -p "$dest"
+  cp "$work/package/$file" "$dest/$4"
+  cp "$work/package/LICENSE" "$dest/LICENSE"
+  printf '%s@%s\nsource: npm pack %s@%s (package/%s)\nsha256: %s\n' "$name" "$version" "$name" "$version" \
+    "$file" "$(sha256sum "$dest/$4" | cut -d' ' -f1)" > "$dest/VERSION"
+  echo "Vendored $name@$version into docs/assets/vendor/$name/$4"
+}
+
+vendor mermaid "$MERMAID_VERSION" dist/mermaid.min.js mermaid.min.js
+vendor iframe-worker "$IFRAME_WORKER_VERSION" shim/index.js shim.js
