@@ -33,11 +33,12 @@ build: install ## Build the site into site/ with --strict
 	$(BIN)/mkdocs build --strict
 
 VERSION ?= $(shell date +%Y-%m-%d)
+DIST    ?= dist
 
 offline: install ## Build the offline zip and the PDF into dist/ (the PDF needs Chromium)
-	rm -rf dist/offline-site
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/offline-site
-	$(BIN)/python scripts/offline.py dist/offline-site dist $(VERSION)
+	rm -rf $(DIST)/offline-site
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(abspath $(DIST))/offline-site
+	$(BIN)/python scripts/offline.py $(DIST)/offline-site $(DIST) $(VERSION)
 
 test: install ## Run the whole test suite: unit, build and browser tests
 	$(BIN)/python -m pytest
