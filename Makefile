@@ -26,7 +26,7 @@ $(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/python
 
 install: $(VENV)/.installed ## Create .venv and install the site and test packages
 
-serve: install ## Serve the site with live reload on http://$(HOST)
+serve: install ## Serve the site with live reload on http://$(HOST)/guide/
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 build: install ## Build the site into site/ with --strict

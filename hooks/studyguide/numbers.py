@@ -62,7 +62,7 @@ def _scaled(value: float, steps: list[str], base: float) -> tuple[float, str]:
 def format_quantity(q: Quantity) -> str:
     """The value of a quantity with its unit, as it appears in prose and tables."""
     value = q.display_value
-    text = q.unit.text
+    text = q.unit.text.replace("*", "·")  # views/(user·day)
     words = _WORD_TOKEN.findall(text)
     first = words[0] if words else ""
     if q.scale and first in _BYTE_WORDS:

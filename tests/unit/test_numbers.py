@@ -69,12 +69,12 @@ inputs:
     assert shown == {"four_nines": "99.99%", "three_nines": "0.999", "half": "50%"}
 
 
-def test_values_in_prose_cannot_turn_into_markdown_emphasis():
+def test_units_read_with_a_middle_dot_and_cannot_turn_into_markdown_emphasis():
     from studyguide.render import value_html
 
     model, _ = load_model("inputs:\n  v: {value: 2, unit: views/(user*day), label: v}\n", "t.yml")
     assert value_html(model.quantities["v"]) == (
-        '<span class="est-value" data-quantity="v">2 views/(user&#42;day)</span>'
+        '<span class="est-value" data-quantity="v">2 views/(user·day)</span>'
     )
 
 
