@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build offline test test-unit clean
+.PHONY: help install serve build offline example validate lint test test-unit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -39,6 +39,19 @@ offline: install ## Build the offline zip and the PDF into dist/ (the PDF needs 
 	rm -rf $(DIST)/offline-site
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(abspath $(DIST))/offline-site
 	$(BIN)/python scripts/offline.py $(DIST)/offline-site $(DIST) $(VERSION)
+
+example: install ## Start a worked example: make example NAME="Design a URL shortener"
+	@test -n "$(NAME)" || { echo 'usage: make example NAME="Design a URL shortener"'; exit 2; }
+	$(BIN)/python scripts/example.py new "$(NAME)"
+
+validate: install ## Check one example, every problem at once: make validate EXAMPLE=url-shortener
+	@test -n "$(EXAMPLE)" || { echo 'usage: make validate EXAMPLE=url-shortener'; exit 2; }
+	$(BIN)/python scripts/example.py validate "$(EXAMPLE)"
+
+# Content checks, also run by `make test` (tests/lint): Markdown lint and spelling.
+lint: install ## Lint the Markdown (pymarkdownlnt) and check spelling (codespell)
+	$(BIN)/pymarkdown --config .pymarkdown.json scan -r -e 'docs/_includes/*' docs README.md CONTRIBUTING.md
+	$(BIN)/codespell docs README.md CONTRIBUTING.md hooks scripts .github
 
 test: install ## Run the whole test suite: unit, build and browser tests
 	$(BIN)/python -m pytest

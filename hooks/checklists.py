@@ -1,6 +1,9 @@
 """MkDocs hook: every worked example covers every checklist item of every step.
 
 Thin adapter: the rules live in ``studyguide.examples`` and ``studyguide.steps``.
+This hook also stops the build with everything ``studyguide.report`` collected:
+before rendering (on_nav) for whole files, after reading every page (on_env)
+for placeholders.
 """
 
 from __future__ import annotations
@@ -10,10 +13,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from studyguide import directives, render
+from studyguide import directives, render, report
 from studyguide.examples import Example, check_order, validate_example
 from studyguide.frontmatter import first_line
-from studyguide.problems import GuideError, Problem, format_problems
+from studyguide.problems import GuideError, Problem
 from studyguide.steps import Step, load_steps
 
 STEPS_FILE = "_data/steps.yml"
@@ -21,7 +24,6 @@ EXAMPLES_DIR = "examples/"
 
 _steps: list[Step] = []
 _examples: dict[str, Example] = {}  # folder -> example
-_problems: list[Problem] = []
 
 
 def on_config(config):
@@ -37,27 +39,36 @@ def on_config(config):
 
 def on_files(files, config):
     _examples.clear()
-    _problems.clear()
     folders: dict[str, dict[str, str]] = {}
     for file in files:
         uri = file.src_uri
-        if uri.startswith(EXAMPLES_DIR) and uri.endswith(".md") and uri.count("/") == 2:
+        if uri.startswith(EXAMPLES_DIR) and uri.endswith((".md", ".yml")) and uri.count("/") == 2:
             folder = uri.rsplit("/", 1)[0]
             folders.setdefault(folder, {})[uri] = file.content_string
     for folder, pages in sorted(folders.items()):
         example, problems = validate_example(folder, pages, _steps)
         _examples[folder] = example
-        _problems.extend(_in_docs(problems))
+        report.add(_in_docs(problems))
     return files
 
 
 def on_nav(nav, config, files):
     order = [page.file.src_uri for page in nav.pages]
     for example in _examples.values():
-        _problems.extend(_in_docs(check_order(example, order, _steps)))
-    if _problems:
-        raise PluginError("Worked examples are incomplete.\n" + format_problems(_problems))
+        report.add(_in_docs(check_order(example, order, _steps)))
+    _stop_if_any("The guide's sources have problems; nothing was built.")
     return nav
+
+
+def on_env(env, config, files):
+    _stop_if_any("Pages have problems; nothing was written.")
+    return env
+
+
+def _stop_if_any(headline: str) -> None:
+    text = report.message(headline)
+    if text:
+        raise PluginError(text)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -70,8 +81,7 @@ def on_page_markdown(markdown, page, config, files):
         problems,
         first_line=first_line(page.file.content_string, markdown),
     )
-    if problems:
-        raise PluginError(format_problems(problems))
+    report.add(problems)
     step_page = _step_page_of(src)
     if step_page is not None:
         markdown = _decorate_example_page(markdown, src, *step_page)

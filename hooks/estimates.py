@@ -1,66 +1,63 @@
 """MkDocs hook: numbers in the guide are computed from each page's stated assumptions.
 
 Thin adapter: the model lives in ``studyguide.estimation``, formatting in
-``studyguide.numbers`` and HTML in ``studyguide.render``.
+``studyguide.numbers`` and HTML in ``studyguide.render``. Problems go to
+``studyguide.report``; the checklist hook stops the build with all of them.
 """
 
 from __future__ import annotations
 
 import posixpath
 
-from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from studyguide import directives, render
+from studyguide import directives, render, report
 from studyguide.estimation import Model, load_model
 from studyguide.frontmatter import first_line
-from studyguide.problems import Problem, format_problems
+from studyguide.problems import Problem
 
 DATA_DIRS = ("_data/", "_includes/")
 
 _models: dict[str, Model] = {}  # src_uri of the estimates file -> model
 
 
+@event_priority(100)  # first of the guide's hooks: a new build starts a new report
+def on_config(config):
+    report.reset()
+    return config
+
+
 def on_files(files, config):
     """Load and check every estimates file, used by a page or not."""
     _models.clear()
-    problems: list[Problem] = []
     for file in files:
         uri = file.src_uri
         if uri.endswith(".yml") and not uri.startswith(DATA_DIRS):
             model, found = load_model(file.content_string, f"docs/{uri}")
-            problems.extend(found)
-            if model is not None:
+            report.add(found)
+            if model is not None and not found:
                 _models[uri] = model
-    if problems:
-        raise PluginError("Estimates are invalid.\n" + format_problems(problems))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    src = page.file.src_uri
     if "{{" not in markdown:
         return markdown
+    src = page.file.src_uri
     problems: list[Problem] = []
-    model_holder: list[Model] = []
 
-    def model(line: int) -> Model:
-        if not model_holder:
-            model_holder.append(_model_for(page, src))
-        return model_holder[0]
+    def model() -> Model:
+        return _model_for(page, src)
 
     def value(name: str, line: int) -> str:
-        m = model(line)
-        if name not in m.quantities:
-            raise ValueError(f"unknown quantity '{name}' in {m.file}")
-        return render.value_html(m.quantities[name])
+        return render.value_html(model().require(name))
 
     def table(name: str, line: int) -> str:
-        return render.table_html(model(line), name)
+        return render.table_html(model(), name)
 
     markdown = directives.expand(markdown, f"docs/{src}", {"value": value, "table": table}, problems,
                                  first_line=first_line(page.file.content_string, markdown))
-    if problems:
-        raise PluginError(format_problems(problems))
+    report.add(problems)
     return markdown
 
 

@@ -9,20 +9,11 @@ writes dist/system-design-guide-offline-<version>.zip and dist/system-design-gui
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 import zipfile
 from pathlib import Path
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+import chromium
 
 # Wait until every diagram on the print page has been drawn (Material renders
 # each into a shadow root that replaces the <pre class="mermaid">).
@@ -37,18 +28,18 @@ def pack(site: Path, zip_path: Path, folder: str) -> None:
                 archive.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
 
 
-def chromium() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    sys.exit("make offline needs Chromium for the PDF: apt-get install -y chromium (or set CHROMIUM=/path)")
+def chromium_path() -> str:
+    path = chromium.find()
+    if path is None:
+        sys.exit("make offline needs Chromium for the PDF: apt-get install -y chromium (or set CHROMIUM=/path)")
+    return path
 
 
 def print_pdf(print_page: Path, pdf_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium_path(), args=chromium.ARGS)
         page = browser.new_page(color_scheme="light")
         page.goto(print_page.resolve().as_uri())
         page.wait_for_function(ALL_DIAGRAMS_DRAWN, timeout=60_000)

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+import chromium
+
 REPO = Path(__file__).resolve().parents[1]
-SITE_SOURCES = ("mkdocs.yml", "docs", "hooks", "overrides")
+SITE_SOURCES = ("mkdocs.yml", "docs", "hooks", "overrides", "scripts")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -58,15 +60,6 @@ def site_copy(tmp_path) -> Path:
 
 # --- Chromium -----------------------------------------------------------------
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 # Material draws each diagram into a closed shadow root; open them so tests can look inside.
 OPEN_SHADOW_ROOTS = """
 (() => {
@@ -77,11 +70,7 @@ OPEN_SHADOW_ROOTS = """
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+    return chromium.find()
 
 
 @pytest.fixture(scope="session")
@@ -99,9 +88,9 @@ def browser():
             pytest.fail("playwright is not installed", pytrace=False)
         pytest.skip("playwright is not installed")
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        launched = p.chromium.launch(executable_path=path, args=chromium.ARGS)
+        yield launched
+        launched.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

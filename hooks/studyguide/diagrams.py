@@ -13,26 +13,27 @@ from __future__ import annotations
 import re
 from html import escape
 
-_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*mermaid\b.*$")
+_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w-]*)")
 
 
 def escape_mermaid_fences(markdown: str) -> str:
+    """Escape the body of every ``mermaid`` fence; other fences (even one showing a mermaid fence) stay as they are."""
     out = []
-    fence = None
+    fence: str | None = None
+    is_mermaid = False
     for line in markdown.split("\n"):
+        m = _OPEN.match(line)
         if fence is None:
-            m = _OPEN.match(line)
             if m:
-                fence = m.group("fence")
+                fence, is_mermaid = m.group("fence"), m.group("lang") == "mermaid"
             out.append(line)
             continue
-        if line.strip() == fence or (line.strip().startswith(fence) and not line.strip()[len(fence):].strip()):
+        closing = line.strip()
+        if m and closing.startswith(fence[0] * len(fence)) and not closing.lstrip(fence[0]).strip():
             fence = None
             out.append(line)
             continue
-        out.append(escape(line, quote=False))
+        out.append(escape(line, quote=False) if is_mermaid else line)
     return "\n".join(out)
 
 
-def count_diagrams(markdown: str) -> int:
-    return sum(1 for line in markdown.split("\n") if _OPEN.match(line))

@@ -70,10 +70,26 @@ class Model:
     file: str
     quantities: dict[str, Quantity] = field(default_factory=dict)
     tables: dict[str, Table] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # defined, but with a problem already reported
 
     @property
     def inputs(self) -> list[Quantity]:
         return [q for q in self.quantities.values() if q.kind == "input"]
+
+    def require(self, name: str) -> Quantity:
+        """The quantity a page quotes; a name that is not defined is the contributor's to fix."""
+        if name not in self.quantities:
+            close = difflib.get_close_matches(name, list(self.quantities), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ValueError(f"unknown quantity '{name}' in {self.file}{hint}")
+        return self.quantities[name]
+
+    def require_table(self, name: str) -> Table:
+        table = self.table(name)
+        if table is None:
+            raise ValueError(f"unknown table '{name}' in {self.file}; tables are: "
+                             + ", ".join(["assumptions", *self.tables]))
+        return table
 
     def table(self, name: str) -> Table | None:
         if name in self.tables:
@@ -123,7 +139,9 @@ def load_model(text: str, file: str) -> tuple[Model | None, list[Problem]]:
             continue
         for name, spec in entries.items():
             q = _read_quantity(model, name, spec, kind, line_of(entries, name), problems)
-            if q is not None:
+            if q is None:
+                model.broken.add(str(name))
+            else:
                 if name in model.quantities:
                     problems.append(Problem(file, q.line, f"quantity '{name}' is defined twice"))
                 model.quantities[name] = q
@@ -280,6 +298,8 @@ def _eval(node, model: Model, q: Quantity, resolve, problems) -> tuple[float, Di
         if isinstance(n, ex.Name):
             if n.name in model.quantities:
                 return resolve(n.name)
+            if n.name in model.broken:
+                raise _Failed  # its own problem is already reported
             if n.name in KNOWN_UNITS:
                 return KNOWN_UNITS[n.name]
             close = difflib.get_close_matches(n.name, list(model.quantities) + list(KNOWN_UNITS), n=1)
@@ -353,7 +373,7 @@ def _read_tables(model: Model, tables, line, problems) -> None:
             problems.append(Problem(model.file, tline, f"table '{name}': needs a list of rows (quantity names)"))
             continue
         for row in rows:
-            if row not in model.quantities:
+            if row not in model.quantities and row not in model.broken:
                 close = difflib.get_close_matches(str(row), list(model.quantities), n=1)
                 problems.append(Problem(model.file, line_of(spec, "rows") or tline,
                                         f"table '{name}': unknown quantity '{row}'",

@@ -29,7 +29,7 @@ from .steps import Step
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ATTR_ID = re.compile(r"\{:?[^}]*#([\w-]+)[^}]*\}")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_TODO = re.compile(r"\bTODO\b")
+_TODO = re.compile(r"TODO")
 
 
 @dataclass
@@ -94,6 +94,8 @@ def validate_example(folder: str, files: dict[str, str], steps: list[Step]) -> t
                                 "add an overview page: what is designed and the key numbers"))
     for path, text in sorted(files.items()):
         problems.extend(todo_problems(path, text))
+        if not path.endswith(".md"):
+            continue
         meta, body, fm_problems = frontmatter.split(text, path)
         problems.extend(fm_problems)
         if path == index_path and isinstance(meta.get("title"), str):
@@ -112,6 +114,7 @@ def validate_example(folder: str, files: dict[str, str], steps: list[Step]) -> t
                                     f"{example.pages[step.id].path}", "one page per step"))
             continue
         page = _check_covers(path, meta, body, step, problems)
+        _check_title(path, text, step, problems)
         example.pages[step.id] = page
     for step in steps:
         if step.id not in example.pages:
@@ -152,6 +155,20 @@ def _check_covers(path: str, meta: dict, body: str, step: Step, problems: list[P
             problems.append(Problem(path, line, f"step '{step.id}': checklist item '{item.id}' is not covered "
                                     f"({item.text})", f"add '{item.id}: \"#section\"' under covers:"))
     return page
+
+
+def _check_title(path: str, text: str, step: Step, problems: list[Problem]) -> None:
+    """A step page opens with the step's own heading, so readers always know where they are."""
+    expected = f"Step {step.number}: {step.title}"
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("# "):
+            if not line[2:].strip().startswith(expected):
+                problems.append(Problem(path, number, f"the page title should start with '{expected}'",
+                                        f"e.g. '# {expected} — <your example>'"))
+            return
+    problems.append(Problem(path, None, f"the step heading '# {expected}' is missing",
+                            f"start the page with '# {expected} — <your example>'"))
 
 
 def check_order(example: Example, nav_order: list[str], steps: list[Step]) -> list[Problem]:

@@ -49,12 +49,7 @@ def _how(q: Quantity, model: Model) -> str:
 
 
 def table_html(model: Model, table_name: str) -> str:
-    table = model.table(table_name)
-    if table is None:
-        raise ValueError(
-            f"unknown table '{table_name}' in {model.file}; tables are: "
-            + ", ".join(["assumptions", *model.tables])
-        )
+    table = model.require_table(table_name)
     rows = []
     for name in table.rows:
         q = model.quantities[name]

@@ -80,3 +80,20 @@ def test_a_broken_link_and_a_broken_anchor_fail_the_build(site_copy):
     path = site_copy / "docs/steps/api.md"
     path.write_text(path.read_text() + "\nSee [nowhere](no-such-page.md) and [here](data-model.md#no-such-anchor).\n")
     fails_with(site_copy, "no-such-page.md", "no-such-anchor")
+
+
+def test_a_removed_step_heading_names_the_file(site_copy):
+    page = site_copy / TWITTER / "api.md"
+    page.write_text(re.sub(r"^# Step 3: .*\n", "", page.read_text(), count=1, flags=re.M))
+    fails_with(site_copy, "docs/examples/twitter/api.md", "the step heading '# Step 3: System interface definition' is missing")
+
+
+def test_a_removed_section_that_answers_a_checklist_item_names_file_and_item(site_copy):
+    page = site_copy / TWITTER / "bottlenecks.md"
+    text = page.read_text()
+    anchor = re.search(r'^  monitoring-alerts: "#([\w-]+)"', text, re.M).group(1)
+    lines = [line for line in text.split("\n")
+             if not (line.startswith("#") and re.sub(r"[^a-z0-9]+", "-", line.lstrip("# ").lower()).strip("-") == anchor)]
+    page.write_text("\n".join(lines))
+    fails_with(site_copy, "docs/examples/twitter/bottlenecks.md",
+               f"item 'monitoring-alerts' points to '#{anchor}', which is not a section of this page")

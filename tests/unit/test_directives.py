@@ -43,3 +43,8 @@ def test_multi_line_output_is_indented_like_its_directive_and_lines_can_start_la
                             {"table": lambda arg, line: "<a>\n\n<b>"}, problems, first_line=10)
     assert out == "!!! note\n\n    <a>\n\n    <b>\n    {{ oops: x }}"
     assert str(problems[0]).startswith("docs/p.md:13: unknown directive")
+
+
+def test_a_mermaid_fence_shown_inside_another_fence_is_left_alone():
+    text = "````md\n```mermaid\nA --> B\n```\n````\n\n```mermaid\nA --> B\n```\n"
+    assert escape_mermaid_fences(text) == "````md\n```mermaid\nA --> B\n```\n````\n\n```mermaid\nA --&gt; B\n```\n"

@@ -143,3 +143,12 @@ def test_a_failed_quantity_does_not_cascade_into_duplicate_reports():
         "derived:\n  a: {formula: missing, unit: 1, label: a}\n  b: {formula: a * 2, unit: 1, label: b}\n"
     )
     assert len(found) == 1 and "unknown name 'missing'" in found[0]
+
+
+def test_a_broken_input_is_reported_once_not_again_by_every_formula_using_it():
+    found = messages(
+        "inputs:\n  users: {value: TODO, unit: users, label: u}\n"
+        "derived:\n  twice: {formula: users * 2, unit: users, label: t}\ntables:\n  t: {rows: [users, twice]}\n"
+    )
+    assert found == ["docs/examples/x/estimates.yml:2: quantity 'users': 'TODO' is not a number\n"
+                     "    hint: write a number, e.g. 200 million or 0.2"]

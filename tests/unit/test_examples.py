@@ -10,8 +10,9 @@ from studyguide.steps import load_steps
 STEPS = load_steps(Path(__file__).parents[2] / "docs" / "_data" / "steps.yml")
 
 
-def page(step, items=None, body="# Title\n\n## Answer\n\nText.\n", extra=""):
+def page(step, items=None, body=None, extra=""):
     step_obj = next(s for s in STEPS if s.id == step)
+    body = body or f"# Step {step_obj.number}: {step_obj.title} — X\n\n## Answer\n\nText.\n"
     items = [i.id for i in step_obj.items] if items is None else items
     covers = "".join(f'  {i}: "#answer"\n' for i in items)
     return f"---\nstep: {step}\n{extra}covers:\n{covers}---\n\n{body}"
@@ -82,7 +83,7 @@ def test_an_unknown_step_suggests_the_closest():
 
 def test_todo_markers_fail_with_their_lines():
     files = complete_example()
-    files["examples/x/api.md"] = page("api", body="# API\n\n## Answer\n\nTODO: write the calls.\n")
+    files["examples/x/api.md"] = page("api", body="# Step 3: System interface definition\n\n## Answer\n\nTODO: write the calls.\n")
     assert any(f.startswith("examples/x/api.md:") and "TODO" in f for f in problems_of(files))
 
 
@@ -108,3 +109,12 @@ def test_steps_out_of_order_in_the_navigation_are_reported():
 )
 def test_anchors_follow_mkdocs_heading_ids(markdown, expected):
     assert anchors(markdown) == expected
+
+
+def test_a_step_page_must_open_with_its_step_heading():
+    files = complete_example()
+    files["examples/x/api.md"] = page("api", body="# The API\n\n## Answer\n\nText.\n")
+    assert problems_of(files) == [
+        "examples/x/api.md:11: the page title should start with 'Step 3: System interface definition'\n"
+        "    hint: e.g. '# Step 3: System interface definition — <your example>'"
+    ]

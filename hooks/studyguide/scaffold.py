@@ -1,0 +1,101 @@
+"""A new worked example from the template: every step, every checklist item, TODOs to replace."""
+
+from __future__ import annotations
+
+import re
+
+from .steps import Step
+
+_LEADING = re.compile(r"^\s*design\s+(an?|the)?\s*", re.I)
+
+
+def title_and_slug(name: str) -> tuple[str, str]:
+    """``Design a URL shortener`` → (``URL shortener``, ``url-shortener``)."""
+    title = _LEADING.sub("", name.strip()).strip() or name.strip()
+    if not title:
+        raise ValueError('give the example a name, e.g. NAME="Design a URL shortener"')
+    title = title[0].upper() + title[1:]
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    if not slug:
+        raise ValueError(f"cannot make a folder name from '{name}'")
+    return title, slug
+
+
+def step_page(step: Step, title: str) -> str:
+    covers = "\n".join(f'  {item.id}: "#{item.id}"' for item in step.items)
+    sections = "\n\n".join(
+        f"## {item.text} {{#{item.id}}}\n\nTODO: answer this item for the {title.lower()}." for item in step.items
+    )
+    extra = _EXTRA.get(step.id, "")
+    return (
+        f"---\nstep: {step.id}\ncovers:\n{covers}\n---\n\n"
+        f"# Step {step.number}: {step.title} — {title}\n\n"
+        f"TODO: one paragraph on what this step decides for the {title.lower()}, and why.\n\n"
+        f"{extra}{sections}\n"
+    )
+
+
+_EXTRA = {
+    "estimation": (
+        "{{ table: assumptions }}\n\n{{ table: traffic }}\n\n"
+        "TODO: say what the numbers mean for the design; quote them with the value placeholder.\n\n"
+    ),
+    "data-model": "```mermaid\nerDiagram\n  TODO_ENTITY ||--o{ TODO_OTHER : relates\n```\n\n",
+    "high-level-design": "```mermaid\nflowchart LR\n  Client --> TODO[\"TODO: your components\"]\n```\n\n",
+}
+
+
+def estimates(title: str) -> str:
+    return f"""# Assumptions and formulas for the {title.lower()} worked example.
+# Every number on the example's pages comes from here: see
+# docs/contributing/how-this-guide-is-built.md for units and formulas.
+
+inputs:
+  daily_active_users:
+    value: TODO
+    unit: users
+    label: Daily active users
+    note: TODO where this number comes from (the interviewer, or a public figure with its source)
+  requests_per_user:
+    value: TODO
+    unit: requests/(user*day)
+    label: Requests each daily active user makes
+    note: TODO why
+  peak_factor:
+    value: 2
+    unit: ratio
+    label: Peak traffic over the daily average
+
+derived:
+  requests_per_second:
+    formula: daily_active_users * requests_per_user
+    unit: requests/s
+    label: Requests per second, average
+  peak_requests_per_second:
+    formula: requests_per_second * peak_factor
+    unit: requests/s
+    label: Requests per second, peak
+
+tables:
+  traffic:
+    caption: Traffic
+    rows: [requests_per_second, peak_requests_per_second]
+"""
+
+
+def index_page(title: str, steps: list[Step]) -> str:
+    links = "\n".join(f"{s.number}. [{s.title}]({s.id}.md)" for s in steps)
+    return (
+        f"---\ntitle: {title}\n---\n\n# Worked example: {title}\n\n"
+        f"TODO: the interview question, and what makes this design interesting.\n\n"
+        f"## The seven steps\n\n{links}\n"
+    )
+
+
+def new_example(name: str, steps: list[Step]) -> tuple[str, str, dict[str, str]]:
+    """(title, slug, {file name: text}) for a new example folder."""
+    title, slug = title_and_slug(name)
+    files = {"index.md": index_page(title, steps), "estimates.yml": estimates(title)}
+    for step in steps:
+        files[f"{step.id}.md"] = step_page(step, title)
+    return title, slug, files
