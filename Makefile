@@ -40,9 +40,9 @@ offline: install ## Build the offline zip and the PDF into dist/ (the PDF needs 
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(abspath $(DIST))/offline-site
 	$(BIN)/python scripts/offline.py $(DIST)/offline-site $(DIST) $(VERSION)
 
-example: install ## Start a worked example: make example NAME="Design a URL shortener"
-	@test -n "$(NAME)" || { echo 'usage: make example NAME="Design a URL shortener"'; exit 2; }
-	$(BIN)/python scripts/example.py new "$(NAME)"
+example: install ## Start a worked example: make example NAME="Design a URL shortener" [SLUG=folder-name]
+	@test -n "$(NAME)" || { echo 'usage: make example NAME="Design a URL shortener" [SLUG=folder-name]'; exit 2; }
+	$(BIN)/python scripts/example.py new "$(NAME)" "$(SLUG)"
 
 validate: install ## Check one example, every problem at once: make validate EXAMPLE=url-shortener
 	@test -n "$(EXAMPLE)" || { echo 'usage: make validate EXAMPLE=url-shortener'; exit 2; }

@@ -13,24 +13,27 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from studyguide import directives, render, report
+from studyguide import compare, directives, registry, render, report
 from studyguide.examples import Example, check_order, validate_example
 from studyguide.frontmatter import first_line
 from studyguide.problems import GuideError, Problem
 from studyguide.steps import Step, load_steps
 
 STEPS_FILE = "_data/steps.yml"
+COMPARE_FILE = "_data/compare.yml"
 EXAMPLES_DIR = "examples/"
 
 _steps: list[Step] = []
+_columns: list[compare.Column] = []
 _examples: dict[str, Example] = {}  # folder -> example
 
 
 def on_config(config):
-    global _steps
-    path = Path(config["docs_dir"]) / STEPS_FILE
+    global _steps, _columns
+    docs = Path(config["docs_dir"])
     try:
-        _steps = load_steps(path, f"docs/{STEPS_FILE}")
+        _steps = load_steps(docs / STEPS_FILE, f"docs/{STEPS_FILE}")
+        _columns = compare.load_columns(docs / COMPARE_FILE, f"docs/{COMPARE_FILE}")
     except GuideError as exc:
         raise PluginError(str(exc)) from None
     config["extra"]["steps"] = [{"id": s.id, "number": s.number, "title": s.title} for s in _steps]
@@ -77,7 +80,8 @@ def on_page_markdown(markdown, page, config, files):
     markdown = directives.expand(
         markdown,
         f"docs/{src}",
-        {"checklist": lambda arg, line: _checklist(arg), "examples": lambda arg, line: _example_links(arg, src)},
+        {"checklist": lambda arg, line: _checklist(arg), "examples": lambda arg, line: _example_links(arg, src),
+         "compare": lambda arg, line: _comparison(arg, src)},
         problems,
         first_line=first_line(page.file.content_string, markdown),
     )
@@ -115,6 +119,18 @@ def _example_links(step_id: str, src: str) -> str:
     if not lines:
         return "No worked example yet: [add one](" + _rel("contributing/how-this-guide-is-built.md", src) + ")."
     return "\n" + "\n".join(lines) + "\n"
+
+
+def _comparison(what: str, src: str) -> str:
+    if what != "examples":
+        raise ValueError(f"'{{{{ compare: {what} }}}}': only '{{{{ compare: examples }}}}' exists")
+    rows = []
+    for folder, example in _examples.items():
+        model = registry.models.get(f"{folder}/estimates.yml")
+        if model is None:
+            raise ValueError(f"docs/{folder} has no valid estimates.yml to compare")
+        rows.append((example.title, _rel(f"{folder}/index.md", src), model))
+    return "\n" + compare.comparison(rows, _columns) + "\n"
 
 
 def _step_page_of(src: str):

@@ -11,14 +11,14 @@ import posixpath
 
 from mkdocs.plugins import event_priority
 
-from studyguide import directives, render, report
+from studyguide import directives, registry, render, report
 from studyguide.estimation import Model, load_model
 from studyguide.frontmatter import first_line
 from studyguide.problems import Problem
 
 DATA_DIRS = ("_data/", "_includes/")
 
-_models: dict[str, Model] = {}  # src_uri of the estimates file -> model
+_models = registry.models  # src_uri of the estimates file -> model
 
 
 @event_priority(100)  # first of the guide's hooks: a new build starts a new report

@@ -1,6 +1,6 @@
 """Create or check a worked example.
 
-    python scripts/example.py new "Design a URL shortener"   # make example NAME="…"
+    python scripts/example.py new "Design a URL shortener" [SLUG]   # make example NAME="…" [SLUG=…]
     python scripts/example.py validate url-shortener         # make validate EXAMPLE=…
 
 `new` writes docs/examples/<slug>/ from the template (every step, every
@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from studyguide import navfile, scaffold  # noqa: E402
+from studyguide import compare, navfile, scaffold  # noqa: E402
 from studyguide.problems import format_problems  # noqa: E402
 from studyguide.steps import load_steps  # noqa: E402
 from studyguide.validate import validate_folder  # noqa: E402
@@ -28,10 +28,10 @@ DOCS = REPO / "docs"
 MKDOCS_YML = REPO / "mkdocs.yml"
 
 
-def new(name: str) -> int:
+def new(name: str, slug: str | None = None) -> int:
     steps = load_steps(DOCS / "_data/steps.yml", "docs/_data/steps.yml")
     try:
-        title, slug, files = scaffold.new_example(name, steps)
+        title, slug, files = scaffold.new_example(name, steps, slug)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -59,7 +59,8 @@ def validate(name: str) -> int:
         print(f"error: no example at docs/{folder}", file=sys.stderr)
         return 2
     steps = load_steps(DOCS / "_data/steps.yml", "docs/_data/steps.yml")
-    problems = validate_folder(DOCS, folder, steps, MKDOCS_YML.read_text(encoding="utf-8"))
+    compared = [c.quantity for c in compare.load_columns(DOCS / "_data/compare.yml", "docs/_data/compare.yml")]
+    problems = validate_folder(DOCS, folder, steps, MKDOCS_YML.read_text(encoding="utf-8"), compared)
     took = time.perf_counter() - started
     if problems:
         print(format_problems(problems))
@@ -70,10 +71,12 @@ def validate(name: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in ("new", "validate") or not argv[1].strip():
-        print(__doc__, file=sys.stderr)
-        return 2
-    return new(argv[1]) if argv[0] == "new" else validate(argv[1])
+    if argv[:1] == ["new"] and len(argv) in (2, 3) and argv[1].strip():
+        return new(argv[1], argv[2] if len(argv) == 3 and argv[2] else None)
+    if argv[:1] == ["validate"] and len(argv) == 2 and argv[1].strip():
+        return validate(argv[1])
+    print(__doc__, file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

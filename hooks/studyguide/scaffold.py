@@ -61,6 +61,21 @@ inputs:
     unit: requests/(user*day)
     label: Requests each daily active user makes
     note: TODO why
+  write_share:
+    value: TODO
+    unit: ratio
+    label: Share of requests that write data
+    note: TODO why
+  bytes_per_write:
+    value: TODO
+    unit: bytes/request
+    label: Data stored by one write
+    note: TODO what one record holds
+  bytes_per_read:
+    value: TODO
+    unit: bytes/request
+    label: Data sent back by one read
+    note: TODO what one response holds
   peak_factor:
     value: 2
     unit: ratio
@@ -76,10 +91,27 @@ derived:
     unit: requests/s
     label: Requests per second, peak
 
+  # The examples index compares every example by these four (docs/_data/compare.yml).
+  read_write_ratio:
+    formula: (1 - write_share) / write_share
+    unit: "1"
+    label: Reads per write
+  storage_per_year:
+    formula: requests_per_second * write_share * bytes_per_write
+    unit: TB/year
+    label: New data stored per year
+  egress_bandwidth:
+    formula: requests_per_second * (1 - write_share) * bytes_per_read
+    unit: bytes/s
+    label: Data sent to clients, average
+
 tables:
   traffic:
     caption: Traffic
-    rows: [requests_per_second, peak_requests_per_second]
+    rows: [requests_per_second, peak_requests_per_second, read_write_ratio]
+  storage:
+    caption: Storage and bandwidth
+    rows: [storage_per_year, egress_bandwidth]
 """
 
 
@@ -92,9 +124,12 @@ def index_page(title: str, steps: list[Step]) -> str:
     )
 
 
-def new_example(name: str, steps: list[Step]) -> tuple[str, str, dict[str, str]]:
-    """(title, slug, {file name: text}) for a new example folder."""
-    title, slug = title_and_slug(name)
+def new_example(name: str, steps: list[Step], slug: str | None = None) -> tuple[str, str, dict[str, str]]:
+    """(title, slug, {file name: text}) for a new example folder; ``slug`` overrides the folder name."""
+    title, default_slug = title_and_slug(name)
+    if slug is not None and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+        raise ValueError(f"'{slug}' is not a folder name: use lowercase letters, digits and hyphens")
+    slug = slug or default_slug
     files = {"index.md": index_page(title, steps), "estimates.yml": estimates(title)}
     for step in steps:
         files[f"{step.id}.md"] = step_page(step, title)

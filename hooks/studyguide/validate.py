@@ -17,7 +17,8 @@ from .problems import Problem
 from .steps import Step
 
 
-def validate_folder(docs_dir: Path, folder: str, steps: list[Step], mkdocs_yml: str | None = None) -> list[Problem]:
+def validate_folder(docs_dir: Path, folder: str, steps: list[Step], mkdocs_yml: str | None = None,
+                    compared: list[str] = ()) -> list[Problem]:
     """All problems of ``docs/<folder>``, paths shown relative to the repository."""
     root = docs_dir / folder
     files = {f"{folder}/{p.name}": p.read_text(encoding="utf-8")
@@ -28,6 +29,9 @@ def validate_folder(docs_dir: Path, folder: str, steps: list[Step], mkdocs_yml: 
     if estimates_path in files:
         model, found = load_model(files[estimates_path], estimates_path)
         problems += found
+        problems += [Problem(estimates_path, None, f"'{name}' is missing",
+                             "the examples index compares every example by it (docs/_data/compare.yml)")
+                     for name in compared if name not in model.quantities and name not in model.broken]
     for path, text in files.items():
         if path.endswith(".md"):
             problems += _placeholder_problems(path, text, model)
@@ -53,6 +57,6 @@ def _placeholder_problems(path: str, text: str, model: Model | None) -> list[Pro
     def ignore(arg: str, line: int) -> str:
         return ""
 
-    directives.expand(body, path, {"value": value, "table": table, "checklist": ignore, "examples": ignore},
+    directives.expand(body, path, {"value": value, "table": table, "checklist": ignore, "examples": ignore, "compare": ignore},
                       problems, first_line=frontmatter.first_line(text, body))
     return problems

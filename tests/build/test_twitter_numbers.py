@@ -35,6 +35,9 @@ BY_HAND = {
     "photo_egress": (TWEETS_VIEWED_PER_S / 5 * PHOTO, "13 GB/s"),  # 12.96 GB/s
     "video_egress": (TWEETS_VIEWED_PER_S / 10 / 3 * VIDEO, "21.6 GB/s"),
     "cache_memory": (0.2 * TWEETS_VIEWED_PER_DAY * TWEET_BYTES, "1.74 TB"),  # 1.736 TB
+    # posts + timeline pages + favourites, one request each, at twice the average
+    "peak_requests_per_second": (2 * (TWEETS_PER_DAY + VIEWS_PER_DAY + DAU * 5) / DAY, "57.9 thousand requests/s"),
+    "storage_per_year": (STORAGE_PER_DAY * 365, "8.77 PB/year"),
 }
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12,
@@ -68,6 +71,15 @@ def test_tables_state_the_assumptions_beside_the_results(built_site):
         assert given in assumptions
     storage = page.select_one('.est-table[data-table="storage"]')
     assert "×" in storage.get_text()  # each derived row shows its formula
+
+
+def test_the_examples_index_compares_twitter_with_the_same_numbers(built_site):
+    html = (built_site / "examples/index.html").read_text(encoding="utf-8")
+    row = next(tr for tr in BeautifulSoup(html, "html.parser").select("table tr")
+               if tr.find("a", string="Twitter-like service") and tr.select(".est-value"))
+    shown = {s["data-quantity"]: s.get_text() for s in row.select(".est-value")}
+    assert shown == {"read_write_ratio": "280", "peak_requests_per_second": "57.9 thousand requests/s",
+                     "storage_per_year": "8.77 PB/year", "egress_bandwidth": "34.7 GB/s"}
 
 
 def test_overview_quotes_the_same_numbers_as_the_estimation_page(built_site):
