@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build offline example validate lint test test-unit clean
+.PHONY: help install serve build offline example validate lint links test test-unit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +52,10 @@ validate: install ## Check one example, every problem at once: make validate EXA
 lint: install ## Lint the Markdown (pymarkdownlnt) and check spelling (codespell)
 	$(BIN)/pymarkdown --config .pymarkdown.json scan -r -e 'docs/_includes/*' docs README.md CONTRIBUTING.md
 	$(BIN)/codespell docs README.md CONTRIBUTING.md hooks scripts .github
+
+links: build ## Check internal links in site/, and list external ones for a person with a network
+	$(BIN)/python scripts/links.py check site /guide/
+	$(BIN)/python scripts/links.py external site
 
 test: install ## Run the whole test suite: unit, build and browser tests
 	$(BIN)/python -m pytest

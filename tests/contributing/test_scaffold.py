@@ -11,8 +11,8 @@ import pytest
 
 from conftest import run_build
 
-NAME = "Design a URL shortener"
-FOLDER = Path("docs/examples/url-shortener")
+NAME = "Design a ticket booking system"
+FOLDER = Path("docs/examples/ticket-booking-system")
 
 
 def example(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -44,7 +44,7 @@ def fill_in(root: Path) -> None:
         text = re.sub(r"note: TODO.*", "note: Agreed with the interviewer.", text)
         text = text.replace("TODO_ENTITY ||--o{ TODO_OTHER : relates", "SHORT_URL ||--o{ CLICK : records")
         text = text.replace('TODO["TODO: your components"]', 'App["App servers"]')
-        text = re.sub(r"^TODO:.*$", "Answered for the URL shortener.", text, flags=re.M)
+        text = re.sub(r"^TODO:.*$", "Answered for the ticket booking system.", text, flags=re.M)
         path.write_text(text)
 
 
@@ -53,12 +53,12 @@ def test_scaffold_creates_every_step_and_adds_the_nav_entry(scaffolded):
     assert files == sorted(["index.md", "estimates.yml", "requirements.md", "estimation.md", "api.md",
                             "data-model.md", "high-level-design.md", "detailed-design.md", "bottlenecks.md"])
     config = (scaffolded / "mkdocs.yml").read_text()
-    assert "      - URL shortener:\n          - examples/url-shortener/index.md\n" in config
-    assert config.index("examples/url-shortener/bottlenecks.md") < config.index("  - Reference:")
+    assert "      - Ticket booking system:\n          - examples/ticket-booking-system/index.md\n" in config
+    assert config.index("examples/ticket-booking-system/bottlenecks.md") < config.index("  - Reference:")
 
 
 def test_validate_lists_every_todo_with_its_line_and_fails(scaffolded):
-    result = example(scaffolded, "validate", "url-shortener")
+    result = example(scaffolded, "validate", "ticket-booking-system")
     assert result.returncode == 1
     expected = todo_lines(scaffolded)
     assert len(expected) > 40
@@ -70,7 +70,7 @@ def test_validate_lists_every_todo_with_its_line_and_fails(scaffolded):
 def test_the_strict_build_refuses_the_unfinished_example_with_the_same_problems(scaffolded):
     build = run_build(scaffolded)
     assert build.returncode != 0
-    validate = example(scaffolded, "validate", "url-shortener")
+    validate = example(scaffolded, "validate", "ticket-booking-system")
     listed = sorted(line for line in validate.stdout.splitlines() if line.startswith("  docs/"))
     in_build = sorted(line for line in (build.stdout + build.stderr).splitlines() if line.startswith("  docs/"))
     assert listed == in_build
@@ -79,7 +79,7 @@ def test_the_strict_build_refuses_the_unfinished_example_with_the_same_problems(
 def test_once_filled_in_it_validates_and_builds(scaffolded):
     fill_in(scaffolded)
     assert todo_lines(scaffolded) == []
-    result = example(scaffolded, "validate", "url-shortener")
+    result = example(scaffolded, "validate", "ticket-booking-system")
     assert result.returncode == 0, result.stdout
     assert "every step and checklist item is covered" in result.stdout
     build = run_build(scaffolded)
@@ -90,7 +90,7 @@ def test_validate_reports_a_page_quoting_an_unknown_quantity(scaffolded):
     fill_in(scaffolded)
     page = scaffolded / FOLDER / "estimation.md"
     page.write_text(page.read_text() + "\nWe expect {{ value: requests_per_secnd }}.\n")
-    result = example(scaffolded, "validate", "url-shortener")
+    result = example(scaffolded, "validate", "ticket-booking-system")
     assert result.returncode == 1
     assert "unknown quantity 'requests_per_secnd'" in result.stdout
     assert "did you mean 'requests_per_second'" in result.stdout
