@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build offline example validate lint links test test-unit clean
+.PHONY: help install serve build offline example validate lint links bench test test-unit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -26,7 +26,7 @@ $(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/python
 
 install: $(VENV)/.installed ## Create .venv and install the site and test packages
 
-serve: install ## Serve the site with live reload on http://$(HOST)/guide/
+serve: install ## Serve the site with live reload on http://127.0.0.1:8000/guide/ (HOST=… to change)
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 build: install ## Build the site into site/ with --strict
@@ -56,6 +56,10 @@ lint: install ## Lint the Markdown (pymarkdownlnt) and check spelling (codespell
 links: build ## Check internal links in site/, and list external ones for a person with a network
 	$(BIN)/python scripts/links.py check site /guide/
 	$(BIN)/python scripts/links.py external site
+
+bench: install ## Measure build, reload, page weight and Lighthouse; write benchmarks/RESULTS.md
+	cd benchmarks && npm ci --no-audit --no-fund --silent
+	$(BIN)/python benchmarks/bench.py
 
 test: install ## Run the whole test suite: unit, build and browser tests
 	$(BIN)/python -m pytest

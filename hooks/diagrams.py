@@ -2,13 +2,15 @@
 
 - Diagram text is HTML-escaped before Markdown runs (see studyguide.diagrams).
 - The print-site plugin renders its one-page view after the per-page events,
-  so mermaid2 never adds its script there; we hand that page to mermaid2 the
-  same way MkDocs hands it every other page.
+  so mermaid2 never adds its script there; we add the same <script> tag
+  mermaid2 adds to every other page with a diagram (as text: parsing that
+  page, the whole guide, with BeautifulSoup as mermaid2 does took seconds).
 """
 
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 from studyguide.diagrams import escape_mermaid_fences
 
@@ -26,5 +28,7 @@ def on_post_build(config):
     page = print_site.print_page
     path = Path(config["site_dir"]) / page.file.dest_uri
     html = path.read_text(encoding="utf-8")
-    if "mermaid.min.js" not in html:
-        path.write_text(mermaid.on_post_page(html, config=config, page=page), encoding="utf-8")
+    if 'class="mermaid"' in html and mermaid.javascript not in html:
+        src = get_relative_url(mermaid.javascript, page.file.url)
+        html = html.replace("</body>", f'<script src="{src}"></script>\n</body>', 1)
+        path.write_text(html, encoding="utf-8")

@@ -61,6 +61,11 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@event_priority(50)  # before print-site copies the page into the one-page view
+def on_page_content(html, page, config, files):
+    return render.unfold_tables(html)
+
+
 def _model_for(page, src: str) -> Model:
     named = page.meta.get("estimates")
     folder = posixpath.dirname(src)

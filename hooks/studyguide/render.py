@@ -48,6 +48,16 @@ def _how(q: Quantity, model: Model) -> str:
     return "".join(parts)
 
 
+def unfold_tables(html: str) -> str:
+    """Put each row of our one-line tables on a line of its own, once Markdown is done.
+
+    Tables are emitted on one line so page line numbers stay right for error
+    messages; very long lines make other plugins' line-based regular
+    expressions slow (print-site took seconds), so the rendered page gets them back.
+    """
+    return html.replace("</tr><tr>", "</tr>\n<tr>").replace("</thead><tbody>", "</thead>\n<tbody>")
+
+
 def table_html(model: Model, table_name: str) -> str:
     table = model.require_table(table_name)
     rows = []
@@ -76,4 +86,4 @@ def checklist_html(items: list[tuple[str, str, str | None]], css: str) -> str:
             f'<label class="task-list-control"><input type="checkbox" disabled{checked}'
             f' aria-label="{escape(text)}"><span class="task-list-indicator"></span></label> {body}</li>'
         )
-    return f'<ul class="task-list {css}">' + "".join(lines) + "</ul>"
+    return f'<ul class="task-list {css}">\n' + "\n".join(lines) + "\n</ul>"

@@ -13,7 +13,7 @@ class LineMap(dict):
     lines: dict
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it
     """SafeLoader (no Python objects, no tags) that records lines and rejects duplicate keys."""
 
     def construct_mapping(self, node, deep=False):
