@@ -36,7 +36,6 @@ def on_config(config):
         _columns = compare.load_columns(docs / COMPARE_FILE, f"docs/{COMPARE_FILE}")
     except GuideError as exc:
         raise PluginError(str(exc)) from None
-    config["extra"]["steps"] = [{"id": s.id, "number": s.number, "title": s.title} for s in _steps]
     return config
 
 
@@ -117,7 +116,7 @@ def _example_links(step_id: str, src: str) -> str:
         if page:
             lines.append(f"- [{example.title}]({_rel(page.path, src)}): step {step.number}, {step.title.lower()}")
     if not lines:
-        return "No worked example yet: [add one](" + _rel("contributing/how-this-guide-is-built.md", src) + ")."
+        return "No worked example yet: [add one](" + _rel("contributing/add-an-example.md", src) + ")."
     return "\n" + "\n".join(lines) + "\n"
 
 
