@@ -245,7 +245,8 @@ def page_weight_and_diagrams(site: Path) -> None:
                 record("home page, transferred", f"{total / 1e3:.0f} KB", "≤ 150 KB", total <= 150_000)
             page.close()
         page = browser.new_page()
-        page.goto(base + DIAGRAM_PAGE, wait_until="commit")
+        page.goto(base + DIAGRAM_PAGE, wait_until="domcontentloaded")
+        page.evaluate("document.querySelector('article pre.mermaid, article div.mermaid')?.scrollIntoView()")
         page.wait_for_function("() => document.querySelectorAll('article pre.mermaid').length === 0 && "
                                "document.querySelectorAll('article div.mermaid').length > 0", timeout=60_000)
         drawn = page.evaluate("performance.now()")

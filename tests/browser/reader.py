@@ -81,6 +81,7 @@ def open_page(where, url: str, scheme: str = "light", viewport=None):
     page.goto(url, wait_until="load")
     visit.expected_diagrams = page.evaluate(
         "document.querySelectorAll('article pre.mermaid, article div.mermaid').length")
+    bring_diagrams_into_view(page)
     if visit.expected_diagrams:
         try:
             page.wait_for_function(
@@ -96,6 +97,11 @@ def open_page(where, url: str, scheme: str = "light", viewport=None):
 
 # Rules whose result depends on the palette: the only ones re-run in the dark palette.
 AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def bring_diagrams_into_view(page) -> None:
+    """Mermaid loads when a reader scrolls near a diagram (mermaid-loader.js); do what a reader does."""
+    page.evaluate("document.querySelector('article pre.mermaid, article div.mermaid')?.scrollIntoView()")
 
 
 def axe_problems(page, axe, only: list[str] | None = None) -> list[str]:

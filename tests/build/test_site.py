@@ -76,7 +76,7 @@ def test_mermaid_loads_only_on_pages_with_a_diagram(built_site):
     for path in html_pages(built_site):
         text = path.read_text(encoding="utf-8")
         has_diagram = re.search(r'<pre\s+class="mermaid">', text) is not None
-        loads = "assets/vendor/mermaid/mermaid.min.js" in text
+        loads = "assets/javascripts/mermaid-loader.js" in text
         assert has_diagram == loads, path.relative_to(built_site)
         with_diagrams += has_diagram
     assert with_diagrams >= 3

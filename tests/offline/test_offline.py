@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import IN_CI, OPEN_SHADOW_ROOTS, REPO, chromium_path
+from reader import bring_diagrams_into_view
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +75,7 @@ def _visit(browser, url: str, scheme: str = "light"):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url)
     expected = page.evaluate("document.querySelectorAll('article pre.mermaid, article div.mermaid').length")
+    bring_diagrams_into_view(page)
     if expected:
         page.wait_for_function(
             "n => [...document.querySelectorAll('article div.mermaid')]"
