@@ -40,11 +40,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "hooks"), str(REPO / "scripts")]
 
 import chromium  # noqa: E402
+from site_copy import copy_site  # noqa: E402
 from studyguide import navfile, scaffold  # noqa: E402
 from studyguide.steps import load_steps  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-SOURCES = ("mkdocs.yml", "docs", "hooks", "overrides", "scripts")
 RUNS = 3
 PAGES = {"home": "", "step page": "steps/requirements/", "Twitter high-level design": "examples/twitter/high-level-design/"}
 DIAGRAM_PAGE = "examples/twitter/high-level-design/"
@@ -55,14 +55,6 @@ def record(name: str, value: str, budget: str = "", ok: bool | None = None) -> N
     verdict = "" if ok is None else ("pass" if ok else "FAIL")
     results.append((name, value, budget, verdict))
     print(f"  {name}: {value}" + (f"  (budget {budget}: {verdict})" if budget else ""), flush=True)
-
-
-def copy_site(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in SOURCES:
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
-    return dest
 
 
 def build_seconds(root: Path, config: str = "mkdocs.yml") -> float:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import chromium
+from site_copy import copy_site
 
 REPO = Path(__file__).resolve().parents[1]
-SITE_SOURCES = ("mkdocs.yml", "docs", "hooks", "overrides", "scripts")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -30,18 +29,6 @@ def run_build(root: Path, *args: str, env: dict | None = None) -> subprocess.Com
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         timeout=300,
     )
-
-
-def copy_site(dest: Path) -> Path:
-    """A private copy of the guide's sources that a test may break."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
 
 
 @pytest.fixture(scope="session")

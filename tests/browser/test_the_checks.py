@@ -42,7 +42,7 @@ def test_the_link_checker_catches_a_broken_anchor_and_a_missing_page(built_site,
 @pytest.fixture(scope="module")
 def broken_site(tmp_path_factory):
     """A copy of the guide with a diagram that does not parse and an image without alt text, built and served."""
-    from conftest import copy_site
+    from site_copy import copy_site
 
     root = copy_site(tmp_path_factory.mktemp("broken") / "guide")
     page = root / "docs/steps/api.md"
