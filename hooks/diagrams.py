@@ -5,6 +5,9 @@
   so mermaid2 never adds its script there; we add the same <script> tag
   mermaid2 adds to every other page with a diagram (as text: parsing that
   page, the whole guide, with BeautifulSoup as mermaid2 does took seconds).
+- The offline build leaves out Mermaid's ESM build: from file:// the loader
+  (mermaid-loader.js) always uses the single-file build, so the ESM files
+  would only make the download bigger.
 """
 
 from pathlib import Path
@@ -13,6 +16,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from studyguide.diagrams import escape_mermaid_fences
+
+
+ESM_BUILD = "assets/vendor/mermaid/esm/"
+
+
+def on_files(files, config):
+    offline = config.plugins.get("material/offline")
+    if offline and offline.config.enabled:
+        for file in [f for f in files if f.src_uri.startswith(ESM_BUILD)]:
+            files.remove(file)
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

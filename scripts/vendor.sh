@@ -7,9 +7,14 @@
 # and run `make test`: the browser tests check that every diagram still renders
 # and that offline search still works.
 #
-# - mermaid: the single-file UMD build, dist/mermaid.min.js. It defines
-#   window.mermaid from a plain <script>, so it works from file://, where the
-#   ESM build (.mjs) cannot be imported. We stay on Mermaid 11, the line
+# - mermaid, two builds of one release, chosen by mermaid-loader.js:
+#   - the ESM build (dist/mermaid.esm.min.mjs and its chunks) for readers over
+#     HTTP: it loads only the chunks a page's diagram types need, about a
+#     third of the bytes, and its start-up work is split into small tasks;
+#   - the single-file UMD build (dist/mermaid.min.js) for file://, where
+#     Chromium refuses to import modules. It defines window.mermaid from a
+#     plain <script>. The offline build ships only this one (hooks/diagrams.py).
+#   We stay on Mermaid 11, the line
 #   Material 9.8 is built for: Mermaid 12 draws flowcharts in its "neo" look
 #   by default, whose fixed dark strokes ignore Material's palette (dark
 #   borders on the dark palette) and whose drop-shadow filters print as
@@ -39,4 +44,14 @@ vendor() {
 }
 
 vendor mermaid "$MERMAID_VERSION" dist/mermaid.min.js mermaid.min.js
+
+# The ESM build keeps its layout (the entry imports ./chunks/mermaid.esm.min/*).
+esm="$here/docs/assets/vendor/mermaid/esm"
+rm -rf "$esm" && mkdir -p "$esm/chunks/mermaid.esm.min"
+cp "$work/package/dist/mermaid.esm.min.mjs" "$esm/"
+cp "$work/package/dist/chunks/mermaid.esm.min/"*.mjs "$esm/chunks/mermaid.esm.min/"
+printf 'ESM build: package/dist/mermaid.esm.min.mjs and package/dist/chunks/mermaid.esm.min/*.mjs into esm/\nsha256 of the sorted esm file list with contents: %s\n' \
+  "$(cd "$esm" && find . -type f | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)" \
+  >> "$here/docs/assets/vendor/mermaid/VERSION"
+echo "Vendored the ESM build of mermaid@$MERMAID_VERSION into docs/assets/vendor/mermaid/esm/"
 vendor iframe-worker "$IFRAME_WORKER_VERSION" shim/index.js shim.js

@@ -99,9 +99,18 @@ def open_page(where, url: str, scheme: str = "light", viewport=None):
 AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
+SCROLL_PAST_EVERY_DIAGRAM = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => setTimeout(done, 30)));
+  for (const diagram of document.querySelectorAll('article pre.mermaid, article div.mermaid')) {
+    diagram.scrollIntoView();
+    await frame();
+  }
+}"""
+
+
 def bring_diagrams_into_view(page) -> None:
-    """Mermaid loads when a reader scrolls near a diagram (mermaid-loader.js); do what a reader does."""
-    page.evaluate("document.querySelector('article pre.mermaid, article div.mermaid')?.scrollIntoView()")
+    """Each diagram is drawn when a reader scrolls near it (mermaid-loader.js): scroll past them all, as a reader does."""
+    page.evaluate(SCROLL_PAST_EVERY_DIAGRAM)
 
 
 def axe_problems(page, axe, only: list[str] | None = None) -> list[str]:

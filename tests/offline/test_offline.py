@@ -103,6 +103,17 @@ def test_every_page_works_from_file_with_no_other_request(browser, offline):
     assert problems == []
 
 
+def test_the_offline_copy_ships_only_the_single_file_mermaid_build(browser, offline):
+    vendor = offline["root"] / "assets/vendor/mermaid"
+    assert (vendor / "mermaid.min.js").is_file() and (vendor / "LICENSE").is_file()
+    assert not (vendor / "esm").exists(), "the ESM build cannot load from file:// and only makes the zip bigger"
+    page, requests, errors, expected, drawn = _visit(
+        browser, (offline["root"] / "examples/twitter/high-level-design.html").as_uri())
+    page.close()
+    assert expected and all(drawn) and len(drawn) == expected and errors == []
+    assert any(r.endswith("/vendor/mermaid/mermaid.min.js") for r in requests)
+
+
 def test_diagrams_render_from_file_in_the_dark_palette(browser, offline):
     page, requests, errors, expected, drawn = _visit(
         browser, (offline["root"] / "examples/twitter/high-level-design.html").as_uri(), "dark")

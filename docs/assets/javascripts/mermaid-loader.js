@@ -1,66 +1,117 @@
 /*
- * Loads the vendored Mermaid bundle only when a reader is about to see a diagram.
+ * Draws each Mermaid diagram when the reader is about to see it.
  *
  * mermaid2 adds this script (its `javascript:` setting) to pages that have a
  * diagram. It defines `window.mermaid` at once, so Material never falls back to
- * loading Mermaid from a CDN; Material's calls to `initialize` and `render` are
- * answered from the real bundle (docs/assets/vendor/mermaid/mermaid.min.js,
- * 1 MB gzipped) once the first diagram comes near the screen, when the page is
- * printed, or at once on the one-page print view and where IntersectionObserver
- * is missing.
+ * loading Mermaid from a CDN. Material asks it to `render` every diagram as the
+ * page opens; each request waits until its own diagram comes within a screen
+ * of the viewport, so a reader pays only for the diagrams they scroll to and
+ * the work is spread over separate tasks instead of one long freeze.
+ *
+ * The real Mermaid is vendored (scripts/vendor.sh) in two builds:
+ * - over HTTP, the ESM build: only the chunks this page's diagram types need;
+ * - from file://, where Chromium will not import modules, or if the ESM build
+ *   is missing (the offline build leaves it out), the single-file build.
+ *
+ * Everything is drawn at once on the one-page print view, before printing,
+ * and where IntersectionObserver is missing.
  */
 (function () {
   "use strict";
 
-  var library = new URL("../vendor/mermaid/mermaid.min.js", document.currentScript.src).href;
+  var here = document.currentScript.src;
+  var singleFile = new URL("../vendor/mermaid/mermaid.min.js", here).href;
+  var moduleBuild = new URL("../vendor/mermaid/esm/mermaid.esm.min.mjs", here).href;
   var settings = {};
   var loading = null;
-  var release;
-  var wanted = new Promise(function (resolve) { release = resolve; });
+  var claimed = [];
+  var waiting = [];   // [element, release] for diagrams not yet near the screen
+  var everything = false;
+  var observer = null;
+
+  function loadSingleFile() {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = singleFile;
+      tag.onload = function () { resolve(window.mermaid); }; // the real one has replaced this stand-in
+      tag.onerror = function () { reject(new Error("Could not load " + singleFile)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function loadModule() {
+    return import(moduleBuild).then(function (module) { return module.default; });
+  }
 
   function load() {
     if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = library;
-        tag.onload = function () {
-          window.mermaid.initialize(settings); // the real Mermaid has replaced this stand-in
-          resolve(window.mermaid);
-        };
-        tag.onerror = function () { reject(new Error("Could not load " + library)); };
-        document.head.appendChild(tag);
+      var real = location.protocol === "file:"
+        ? loadSingleFile()
+        : loadModule().catch(loadSingleFile);
+      loading = real.then(function (mermaid) {
+        mermaid.initialize(settings);
+        return mermaid;
       });
     }
     return loading;
   }
 
+  /* The diagram Material is asking for: the first unclaimed one with this text. */
+  function diagramFor(text) {
+    var all = document.querySelectorAll("pre.mermaid, div.mermaid");
+    for (var i = 0; i < all.length; i++) {
+      if (claimed.indexOf(all[i]) < 0 && all[i].textContent === text) {
+        claimed.push(all[i]);
+        return all[i];
+      }
+    }
+    return null;
+  }
+
+  function releaseAll() {
+    everything = true;
+    if (observer) observer.disconnect();
+    waiting.splice(0).forEach(function (entry) { entry[1](); });
+  }
+
+  function whenNear(element) {
+    if (everything || !element || !observer) return Promise.resolve();
+    return new Promise(function (release) {
+      waiting.push([element, release]);
+      observer.observe(element);
+    });
+  }
+
+  if ("IntersectionObserver" in window) {
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        waiting = waiting.filter(function (pair) {
+          if (pair[0] !== entry.target) return true;
+          pair[1]();
+          return false;
+        });
+      });
+    }, { rootMargin: "25% 0px" });
+  }
+
   window.mermaid = {
     initialize: function (config) { settings = config || {}; },
     render: function (id, text) {
-      return wanted.then(load).then(function (real) { return real.render(id, text); });
+      return whenNear(diagramFor(text))
+        .then(load)
+        .then(function (real) { return real.render(id, text); });
     }
   };
 
-  function watch() {
-    var diagrams = document.querySelectorAll("pre.mermaid, div.mermaid");
-    if (!diagrams.length) return;
-    if (document.getElementById("print-site-page") || !("IntersectionObserver" in window)) {
-      release();
-      return;
-    }
-    var observer = new IntersectionObserver(function (entries) {
-      if (entries.some(function (entry) { return entry.isIntersecting; })) {
-        observer.disconnect();
-        release();
-      }
-    }, { rootMargin: "200px 0px" });
-    diagrams.forEach(function (diagram) { observer.observe(diagram); });
+  window.addEventListener("beforeprint", releaseAll);
+  function onPrintView() {
+    if (document.getElementById("print-site-page")) releaseAll();
   }
-
-  window.addEventListener("beforeprint", function () { release(); });
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", watch);
+    document.addEventListener("DOMContentLoaded", onPrintView);
   } else {
-    watch();
+    onPrintView();
   }
 })();
