@@ -12,6 +12,7 @@ import posixpath
 from mkdocs.plugins import event_priority
 
 from studyguide import directives, registry, render, report
+from studyguide.model_data import model_script
 from studyguide.estimation import Model, load_model
 from studyguide.frontmatter import first_line
 from studyguide.problems import Problem
@@ -19,6 +20,7 @@ from studyguide.problems import Problem
 DATA_DIRS = ("_data/", "_includes/")
 
 _models = registry.models  # src_uri of the estimates file -> model
+_quoted: dict[str, Model] = {}  # src_uri of a page -> the model it quotes
 
 
 @event_priority(100)  # first of the guide's hooks: a new build starts a new report
@@ -41,13 +43,20 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    _quoted.pop(src, None)
+    if page.meta.get("estimates"):  # a page may ask for a model without quoting it (the sandbox)
+        try:
+            _quoted[src] = _model_for(page, src)
+        except ValueError as exc:
+            report.add([Problem(f"docs/{src}", 1, str(exc), "fix 'estimates:' in the front matter")])
     if "{{" not in markdown:
         return markdown
-    src = page.file.src_uri
     problems: list[Problem] = []
 
     def model() -> Model:
-        return _model_for(page, src)
+        _quoted[src] = _model_for(page, src)
+        return _quoted[src]
 
     def value(name: str, line: int) -> str:
         return render.value_html(model().require(name))
@@ -63,7 +72,10 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(50)  # before print-site copies the page into the one-page view
 def on_page_content(html, page, config, files):
-    return render.unfold_tables(html)
+    """Tables row by row, and the model as data for the live estimates script."""
+    html = render.unfold_tables(html)
+    model = _quoted.get(page.file.src_uri)
+    return html + "\n" + model_script(model) if model else html
 
 
 def _model_for(page, src: str) -> Model:

@@ -94,3 +94,29 @@ def served_site(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The guide built as the offline copy (OFFLINE=true): .html pages that open from disk."""
+    out = tmp_path_factory.mktemp("offline") / "site"
+    result = run_build(REPO, "--site-dir", str(out), env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(params=["http", "file"])
+def page_url(request):
+    """``page_url("examples/twitter/estimation/")``: that page over HTTP, or from disk in the offline build."""
+    if request.param == "http":
+        base = request.getfixturevalue("served_site")
+        return lambda path: base + path
+    root = request.getfixturevalue("offline_site")
+
+    def from_disk(path: str) -> str:
+        page, _, query = path.partition("?")
+        index = root / page / "index.html"
+        file = index if index.is_file() else root / (page.rstrip("/") + ".html")
+        return file.as_uri() + (f"?{query}" if query else "")
+
+    return from_disk

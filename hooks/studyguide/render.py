@@ -40,7 +40,7 @@ def _how(q: Quantity, model: Model) -> str:
         if inputs:
             parts.append(
                 "<br><small>with "
-                + "; ".join(f"{escape(u.label)}: {escape(format_quantity(u))}" for u in inputs)
+                + "; ".join(f"{escape(u.label)}: {value_html(u)}" for u in inputs)
                 + "</small>"
             )
     if q.note:

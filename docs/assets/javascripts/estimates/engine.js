@@ -1,0 +1,779 @@
+/*
+ * The estimation engine of the guide, for the browser.
+ *
+ * A line-by-line port of the Python the build uses, so a page can recompute its
+ * numbers when a reader changes an assumption and the sandbox can check a
+ * reader's own model:
+ *
+ *   hooks/studyguide/units.py        units and dimensions
+ *   hooks/studyguide/expressions.py  the formula language (parsed, never eval'd)
+ *   hooks/studyguide/estimation.py   parse_value, checks, evaluation, messages
+ *   hooks/studyguide/numbers.py      format_quantity
+ *
+ * It reads a model as hooks/studyguide/model_data.py writes it. Change the rules
+ * there and here together: tests/browser/test_estimates_engine.py compares the
+ * two on every estimates file of the guide.
+ *
+ * A classic script (no modules, no dependencies, plain ES2017); it defines
+ * window.StudyGuideEstimates. Formulas are walked as a tree: no eval, no
+ * Function, no DOM.
+ */
+(function (root) {
+  "use strict";
+
+  // --- Python's number formatting -------------------------------------------------
+  // Python formats a float from its exact binary value, ties to even; toFixed and
+  // toPrecision break ties upwards and stop at 100 places. These helpers work on the
+  // exact decimal expansion of a double instead, so every digit matches Python's.
+
+  var F64 = new DataView(new ArrayBuffer(8));
+
+  function multiplySmall(limbs, m) { // limbs: base 1e7, least significant first; m < 2^21
+    var carry = 0;
+    for (var i = 0; i < limbs.length; i++) {
+      var t = limbs[i] * m + carry;
+      limbs[i] = t % 1e7;
+      carry = Math.floor(t / 1e7);
+    }
+    while (carry > 0) { limbs.push(carry % 1e7); carry = Math.floor(carry / 1e7); }
+  }
+
+  // A finite double exactly as {neg, digits, exp}: |x| = digits × 10^exp.
+  function exactDecimal(x) {
+    F64.setFloat64(0, x);
+    var hi = F64.getUint32(0), lo = F64.getUint32(4);
+    var biased = (hi >>> 20) & 0x7ff;
+    var mant = (hi & 0xfffff) * 4294967296 + lo;
+    var e = biased === 0 ? -1074 : biased - 1075;
+    if (biased !== 0) mant += 4503599627370496;
+    var neg = (hi >>> 31) === 1;
+    if (mant === 0) return { neg: neg, digits: "0", exp: 0 };
+    while (e < 0 && mant % 2 === 0) { mant /= 2; e++; }
+    var limbs = [];
+    while (mant > 0) { limbs.push(mant % 1e7); mant = Math.floor(mant / 1e7); }
+    // m × 2^e is m × 2^e for e ≥ 0, and m × 5^-e × 10^e below.
+    var n = Math.abs(e), step = e > 0 ? 2 : 5, per = e > 0 ? 20 : 8;
+    var chunk = e > 0 ? 1048576 : 390625;
+    for (; n >= per; n -= per) multiplySmall(limbs, chunk);
+    var rest = 1;
+    for (; n > 0; n--) rest *= step;
+    multiplySmall(limbs, rest);
+    var s = String(limbs[limbs.length - 1]);
+    for (var i = limbs.length - 2; i >= 0; i--) s += ("000000" + limbs[i]).slice(-7);
+    return { neg: neg, digits: s, exp: e < 0 ? e : 0 };
+  }
+
+  function adjusted(d) { return d.exp + d.digits.length - 1; } // Decimal.adjusted()
+
+  function zeros(n) { return n > 0 ? new Array(n + 1).join("0") : ""; }
+
+  function increment(s) {
+    var i = s.length - 1;
+    while (i >= 0 && s.charAt(i) === "9") i--;
+    if (i < 0) return "1" + zeros(s.length);
+    return s.slice(0, i) + String(Number(s.charAt(i)) + 1) + zeros(s.length - i - 1);
+  }
+
+  // Round to a multiple of 10^pos. mode: "even" (float formatting, round()),
+  // "up" (Decimal ROUND_HALF_UP: halves away from zero), "down" (int()).
+  function roundDecimal(d, pos, mode) {
+    var drop = pos - d.exp;
+    if (drop <= 0) return { neg: d.neg, digits: d.digits === "0" ? "0" : d.digits + zeros(-drop), exp: pos };
+    var keep = d.digits.length - drop;
+    var kept = keep > 0 ? d.digits.slice(0, keep) : "";
+    var rest = keep >= 0 ? d.digits.slice(Math.max(keep, 0)) : "";
+    var first = rest.charAt(0), up = false;
+    if (mode !== "down" && rest) {
+      if (first > "5" || (first === "5" && (mode === "up" || /[1-9]/.test(rest.slice(1))))) up = true;
+      else if (first === "5") up = Number(kept.charAt(kept.length - 1) || "0") % 2 === 1;
+    }
+    if (up) kept = increment(kept);
+    return { neg: d.neg, digits: kept.replace(/^0+/, "") || "0", exp: pos };
+  }
+
+  function withCommas(digits) { return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+
+  function nonFinite(x) { return x > 0 ? "inf" : x < 0 ? "-inf" : "nan"; }
+
+  // f"{int(x):,}" (mode "down") or f"{round(x):,}" (mode "even").
+  function intText(x, mode) {
+    var r = roundDecimal(exactDecimal(x), 0, mode);
+    return (r.neg && r.digits !== "0" ? "-" : "") + withCommas(r.digits);
+  }
+
+  // f"{x:.{places}f}"
+  function fixedText(x, places) {
+    if (!isFinite(x)) return nonFinite(x);
+    var r = roundDecimal(exactDecimal(x), -places, "even");
+    var s = r.digits;
+    if (places > 0) {
+      s = zeros(places + 1 - s.length) + s;
+      s = s.slice(0, s.length - places) + "." + s.slice(s.length - places);
+    }
+    return (r.neg ? "-" : "") + s;
+  }
+
+  // f"{x:.{p}g}" (p significant figures, trailing zeros dropped)
+  function generalText(x, p) {
+    if (!isFinite(x)) return nonFinite(x);
+    var d = exactDecimal(x), sign = d.neg ? "-" : "";
+    if (d.digits === "0") return sign + "0";
+    var r = roundDecimal(d, adjusted(d) - p + 1, "even");
+    var a = adjusted(r), digits = r.digits.replace(/0+$/, "");
+    if (a >= -4 && a < p) {
+      if (a < 0) return sign + "0." + zeros(-a - 1) + digits;
+      if (digits.length <= a + 1) return sign + digits + zeros(a + 1 - digits.length);
+      return sign + digits.slice(0, a + 1) + "." + digits.slice(a + 1);
+    }
+    var mantissa = digits.charAt(0) + (digits.length > 1 ? "." + digits.slice(1) : "");
+    return sign + mantissa + "e" + (a < 0 ? "-" : "+") + (Math.abs(a) < 10 ? "0" : "") + Math.abs(a);
+  }
+
+  // Python's float ** for the exponents estimates use: exact powers stay exact
+  // (older V8 gives 10 ** -4 = 0.00009999999999999999, C gives 0.0001).
+  function pyPow(base, exp) {
+    if (exp === Math.trunc(exp) && Math.abs(exp) <= 64 && base === Math.trunc(base)) {
+      var p = 1;
+      for (var i = 0; i < Math.abs(exp); i++) p *= base;
+      if (Math.abs(p) <= 9007199254740992) return exp < 0 ? 1 / p : p;
+    }
+    return Math.pow(base, exp);
+  }
+
+  // round() of a float: halves to even.
+  function roundHalfEven(x) {
+    var f = Math.floor(x), diff = x - f;
+    if (diff > 0.5 || (diff === 0.5 && f % 2 !== 0)) f += 1;
+    return f + 0;
+  }
+
+  // --- units.py -----------------------------------------------------------------------
+  // A dimension is a sorted list of [base, exponent] pairs, as the Python tuples.
+
+  function makeDims(mapping) {
+    return Object.keys(mapping).filter(function (k) { return mapping[k] !== 0; }).sort()
+      .map(function (k) { return [k, mapping[k]]; });
+  }
+
+  function mulDims(a, b, sign) {
+    var out = Object.create(null);
+    a.forEach(function (p) { out[p[0]] = p[1]; });
+    b.forEach(function (p) { out[p[0]] = (out[p[0]] || 0) + (sign === undefined ? 1 : sign) * p[1]; });
+    return makeDims(out);
+  }
+
+  function powDims(a, n) {
+    var out = Object.create(null);
+    a.forEach(function (p) { out[p[0]] = p[1] * n; });
+    return makeDims(out);
+  }
+
+  function sameDims(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  var SECOND = [["second", 1]], BYTE = [["byte", 1]], DIMENSIONLESS = [];
+  var DAY = 86400;
+  var KNOWN_UNITS = new Map([
+    ["ns", [1e-9, SECOND]], ["us", [1e-6, SECOND]], ["\u00b5s", [1e-6, SECOND]], ["ms", [1e-3, SECOND]],
+    ["s", [1, SECOND]], ["sec", [1, SECOND]], ["second", [1, SECOND]], ["min", [60, SECOND]],
+    ["minute", [60, SECOND]], ["h", [3600, SECOND]], ["hour", [3600, SECOND]], ["day", [DAY, SECOND]],
+    ["week", [7 * DAY, SECOND]], ["month", [30 * DAY, SECOND]], ["year", [365 * DAY, SECOND]],
+    ["bit", [1 / 8, BYTE]], ["Kbit", [1e3 / 8, BYTE]], ["Mbit", [1e6 / 8, BYTE]], ["Gbit", [1e9 / 8, BYTE]],
+    ["Tbit", [1e12 / 8, BYTE]], ["B", [1, BYTE]], ["byte", [1, BYTE]], ["KB", [1e3, BYTE]],
+    ["MB", [1e6, BYTE]], ["GB", [1e9, BYTE]], ["TB", [1e12, BYTE]], ["PB", [1e15, BYTE]], ["EB", [1e18, BYTE]],
+    ["KiB", [1024, BYTE]], ["MiB", [1048576, BYTE]], ["GiB", [1073741824, BYTE]],
+    ["TiB", [1099511627776, BYTE]], ["PiB", [1125899906842624, BYTE]],
+    ["1", [1, DIMENSIONLESS]], ["ratio", [1, DIMENSIONLESS]], ["percent", [0.01, DIMENSIONLESS]],
+  ]);
+
+  var NOUN = /^[A-Za-z][A-Za-z_]*$/;
+  var UNIT_TOKEN = /\s*(?:(\u00b5s|[A-Za-z][A-Za-z_]*|1)|(-?\d+)|([*/^()\u00b7]))/y;
+
+  function UnitError(message) { var e = new Error(message); e.name = "UnitError"; return e; }
+
+  function baseName(word) {
+    if (KNOWN_UNITS.has(word)) return word;
+    if (word.slice(-1) === "s" && KNOWN_UNITS.has(word.slice(0, -1))) return word.slice(0, -1);
+    if (word.slice(-1) === "s" && word.length > 1) return word.slice(0, -1);
+    return word;
+  }
+
+  function lookup(word) {
+    var name = baseName(word);
+    if (KNOWN_UNITS.has(name)) return KNOWN_UNITS.get(name);
+    if (!NOUN.test(name)) throw UnitError("'" + word + "' is not a unit name");
+    return [1, [[name, 1]]];
+  }
+
+  function rstrip(text) { return text.replace(/\s+$/, ""); }
+
+  function tokenize(text, pattern, kinds, fail) {
+    var tokens = [], pos = 0, stripped = rstrip(text);
+    while (pos < stripped.length) {
+      pattern.lastIndex = pos;
+      var m = pattern.exec(stripped);
+      if (!m) fail(stripped.slice(pos).trim());
+      for (var k = 0; k < kinds.length; k++) {
+        if (m[k + 1] !== undefined) { tokens.push([kinds[k], m[k + 1]]); break; }
+      }
+      pos = pattern.lastIndex;
+    }
+    return tokens;
+  }
+
+  // unit := factor (('*' | '·' | '/') factor)* ; factor := atom ('^' int)? ; atom := name | '(' unit ')'
+  function parseUnit(text) {
+    if (typeof text === "number" && text === 1) text = "1";
+    if (typeof text !== "string" || !text.trim()) throw UnitError("a unit must be text such as 'tweets/day' or 'bytes'");
+    var tokens = tokenize(text, UNIT_TOKEN, ["name", "int", "op"], function (rest) {
+      throw UnitError("cannot read unit '" + text + "' at '" + rest + "'");
+    });
+    var pos = 0;
+    function peek() { return pos < tokens.length ? tokens[pos] : null; }
+    function expression() {
+      var result = power(), tok;
+      while ((tok = peek()) && (tok[1] === "*" || tok[1] === "\u00b7" || tok[1] === "/")) {
+        pos++;
+        var other = power();
+        result = tok[1] === "/" ? [result[0] / other[0], mulDims(result[1], other[1], -1)]
+          : [result[0] * other[0], mulDims(result[1], other[1])];
+      }
+      return result;
+    }
+    function power() {
+      var result = atom(), tok = peek();
+      if (tok && tok[1] === "^") {
+        pos++;
+        var exp = peek();
+        if (!exp || exp[0] !== "int") throw UnitError("cannot read unit '" + text + "': '^' needs a whole number");
+        pos++;
+        var n = parseInt(exp[1], 10);
+        result = [pyPow(result[0], n), powDims(result[1], n)];
+      }
+      return result;
+    }
+    function atom() {
+      var tok = peek();
+      if (tok === null) throw UnitError("cannot read unit '" + text + "': it ends too early");
+      pos++;
+      if (tok[1] === "(") {
+        var result = expression(), close = peek();
+        if (!close || close[1] !== ")") throw UnitError("cannot read unit '" + text + "': a '(' is not closed");
+        pos++;
+        return result;
+      }
+      if (tok[0] === "name") return lookup(tok[1]);
+      throw UnitError("cannot read unit '" + text + "' near '" + tok[1] + "'");
+    }
+    var result = expression();
+    if (pos !== tokens.length) throw UnitError("cannot read unit '" + text + "' near '" + tokens[pos][1] + "'");
+    return { text: text.trim(), factor: result[0], dims: result[1] };
+  }
+
+  function describeDims(dims) {
+    if (!dims.length) return "a plain number";
+    var num = dims.filter(function (p) { return p[1] > 0; })
+      .map(function (p) { return p[1] === 1 ? p[0] : p[0] + "^" + p[1]; });
+    var den = dims.filter(function (p) { return p[1] < 0; })
+      .map(function (p) { return p[1] === -1 ? p[0] : p[0] + "^" + -p[1]; });
+    var top = num.join("*") || "1";
+    if (!den.length) return top;
+    return top + "/" + (den.length === 1 ? den[0] : "(" + den.join("*") + ")");
+  }
+
+  // --- expressions.py -------------------------------------------------------------------
+
+  var FORMULA_TOKEN = /\s*(?:((?:\d[\d_]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|([A-Za-z_\u00b5][A-Za-z0-9_]*)|([-+*/(),]))/y;
+  var FUNCTIONS = ["ceil", "floor", "max", "min", "pow", "round"]; // sorted, as in messages
+
+  function FormulaError(message) { var e = new Error(message); e.name = "FormulaError"; return e; }
+
+  function parseFormula(text) {
+    if (typeof text === "number") text = String(text);
+    if (typeof text !== "string") throw FormulaError("a formula must be text such as 'tweets_per_day / day'");
+    var tokens = tokenize(text, FORMULA_TOKEN, ["number", "name", "op"], function (rest) {
+      var bad = rest ? String.fromCodePoint(rest.codePointAt(0)) : "";
+      throw FormulaError("unexpected character '" + bad + "' in formula; formulas may use names, numbers, " +
+        "+ - * / ( ) and the functions " + FUNCTIONS.join(", "));
+    });
+    if (!tokens.length) throw FormulaError("the formula is empty");
+    var pos = 0;
+    function peek() { return pos < tokens.length ? tokens[pos] : null; }
+    function take(op) {
+      var tok = peek();
+      if (tok && tok[0] === "op" && tok[1] === op) { pos++; return true; }
+      return false;
+    }
+    function expression() {
+      var node = term(), tok;
+      while ((tok = peek()) && tok[0] === "op" && (tok[1] === "+" || tok[1] === "-")) {
+        pos++;
+        node = { type: "bin", op: tok[1], left: node, right: term() };
+      }
+      return node;
+    }
+    function term() {
+      var node = unary(), tok;
+      while ((tok = peek()) && tok[0] === "op" && (tok[1] === "*" || tok[1] === "/")) {
+        pos++;
+        node = { type: "bin", op: tok[1], left: node, right: unary() };
+      }
+      return node;
+    }
+    function unary() {
+      if (take("-")) return { type: "neg", operand: unary() };
+      if (take("+")) return unary();
+      return atom();
+    }
+    function atom() {
+      var tok = peek();
+      if (tok === null) throw FormulaError("the formula ends too early");
+      pos++;
+      var kind = tok[0], text = tok[1];
+      if (kind === "number") return { type: "num", value: Number(text.replace(/_/g, "")) };
+      if (kind === "name") {
+        if (take("(")) {
+          if (FUNCTIONS.indexOf(text) < 0) throw FormulaError("unknown function '" + text + "'; available: " + FUNCTIONS.join(", "));
+          var args = [expression()];
+          while (take(",")) args.push(expression());
+          if (!take(")")) throw FormulaError("missing ')' after the arguments of " + text + "(");
+          return { type: "call", func: text, args: args };
+        }
+        return { type: "name", name: text };
+      }
+      if (text === "(") {
+        var node = expression();
+        if (!take(")")) throw FormulaError("a '(' is not closed");
+        return node;
+      }
+      throw FormulaError("unexpected '" + text + "' in formula");
+    }
+    var tree = expression();
+    if (pos !== tokens.length) throw FormulaError("unexpected '" + tokens[pos][1] + "' in formula");
+    return tree;
+  }
+
+  var PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 };
+  var SYMBOLS = { "+": " + ", "-": " \u2212 ", "*": " \u00d7 ", "/": " \u00f7 " };
+
+  // to_text: the formula for readers, with × and ÷, names through label().
+  function toText(tree, label, parent) {
+    parent = parent || 0;
+    if (tree.type === "num") {
+      var v = tree.value;
+      return v === Math.trunc(v) && Math.abs(v) < 1e15 ? intText(v, "down") : generalText(v, 6);
+    }
+    if (tree.type === "name") return label(tree.name);
+    if (tree.type === "neg") return "\u2212" + toText(tree.operand, label, 3);
+    if (tree.type === "call") {
+      return tree.func + "(" + tree.args.map(function (a) { return toText(a, label); }).join(", ") + ")";
+    }
+    var mine = PRECEDENCE[tree.op];
+    var rightParent = tree.op === "-" || tree.op === "/" ? mine + 1 : mine; // a − (b − c), a ÷ (b ÷ c)
+    var text = toText(tree.left, label, mine) + SYMBOLS[tree.op] + toText(tree.right, label, rightParent);
+    return mine < parent ? "(" + text + ")" : text;
+  }
+
+  // --- estimation.py ---------------------------------------------------------------------
+
+  var NAME = /^[a-z][a-z0-9_]*\n?$/; // Python's $ also matches before a final newline
+  var SCALE_WORDS = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+  var VALUE = /^\s*(-?(?:\d[\d_,]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-z]*)\s*$/;
+  var HTML = /[<>]/;
+
+  function pyStr(raw) { // str() of a value in a message
+    if (raw === null || raw === undefined) return "None";
+    if (typeof raw === "number") return isFinite(raw) ? String(raw) : nonFinite(raw);
+    return String(raw);
+  }
+
+  // parse_value: 200000000, 0.2, "200 million", "1,000".
+  function parseValue(raw) {
+    var value, m;
+    if (typeof raw === "boolean") throw new Error("true/false is not a number");
+    if (typeof raw === "number") {
+      value = raw;
+    } else if (typeof raw === "string" && (m = VALUE.exec(raw))) {
+      var word = m[2];
+      if (word && !Object.prototype.hasOwnProperty.call(SCALE_WORDS, word)) {
+        throw new Error("'" + word + "' is not a scale word (use thousand, million, billion or trillion)");
+      }
+      value = Number(m[1].replace(/[_,]/g, "")) * (word ? SCALE_WORDS[word] : 1);
+    } else {
+      throw new Error("'" + pyStr(raw) + "' is not a number");
+    }
+    if (!isFinite(value)) throw new Error("'" + pyStr(raw) + "' is not a finite number");
+    return value;
+  }
+
+  // difflib.get_close_matches(word, possibilities, n=1): the Ratcliff/Obershelp ratio.
+  function matchingCharacters(a, b) {
+    var b2j = Object.create(null);
+    for (var j = 0; j < b.length; j++) (b2j[b[j]] = b2j[b[j]] || []).push(j);
+    var total = 0, queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      var q = queue.pop(), alo = q[0], ahi = q[1], blo = q[2], bhi = q[3];
+      var besti = alo, bestj = blo, bestsize = 0, j2len = Object.create(null);
+      for (var i = alo; i < ahi; i++) {
+        var next = Object.create(null), js = b2j[a[i]] || [];
+        for (var t = 0; t < js.length; t++) {
+          var jj = js[t];
+          if (jj < blo) continue;
+          if (jj >= bhi) break;
+          var k = next[jj] = (j2len[jj - 1] || 0) + 1;
+          if (k > bestsize) { besti = i - k + 1; bestj = jj - k + 1; bestsize = k; }
+        }
+        j2len = next;
+      }
+      if (bestsize) {
+        total += bestsize;
+        if (alo < besti && blo < bestj) queue.push([alo, besti, blo, bestj]);
+        if (besti + bestsize < ahi && bestj + bestsize < bhi) queue.push([besti + bestsize, ahi, bestj + bestsize, bhi]);
+      }
+    }
+    return total;
+  }
+
+  function closeMatch(word, possibilities) {
+    var best = null, bestScore = -1;
+    possibilities.forEach(function (x) {
+      var size = x.length + word.length;
+      var score = size ? 2 * matchingCharacters(x, word) / size : 1;
+      if (score >= 0.6 && (score > bestScore || (score === bestScore && x > best))) { best = x; bestScore = score; }
+    });
+    return best;
+  }
+
+  function Failed() {} // a quantity could not be evaluated; its problem is already recorded
+
+  function evaluate(data, overrides) {
+    var quantities = new Map(), broken = new Set(), problems = [];
+    overrides = overrides || {};
+    function report(name, message, hint) {
+      problems.push({ name: String(name), message: message + (hint ? " (" + hint + ")" : ""), hint: hint || "" });
+    }
+
+    ((data && data.quantities) || []).forEach(function (spec) {
+      var q = readQuantity(spec, overrides, report);
+      if (q === null) {
+        if (spec && spec.name !== undefined) broken.add(String(spec.name));
+      } else {
+        if (quantities.has(q.name)) report(q.name, "quantity '" + q.name + "' is defined twice");
+        quantities.set(q.name, q);
+      }
+    });
+
+    var state = new Map(); // name -> "busy" | "done" | "failed"
+    function evaluateOne(name, chain) {
+      var q = quantities.get(name), s = state.get(name);
+      if (s === "done") return [q.value, q.unit.dims];
+      if (s === "failed") throw new Failed();
+      if (s === "busy") {
+        var loop = chain.slice(chain.indexOf(name));
+        report(name, "quantity '" + name + "': formulas refer to each other in a cycle: " +
+          loop.concat([name]).join(" \u2192 "), "one of them must be an input");
+        loop.forEach(function (n) { state.set(n, "failed"); });
+        throw new Failed();
+      }
+      state.set(name, "busy");
+      var result;
+      try {
+        result = evalTree(q, quantities, broken, function (n) { return evaluateOne(n, chain.concat([name])); }, report);
+      } catch (e) {
+        if (e instanceof Failed) state.set(name, "failed");
+        throw e;
+      }
+      if (!sameDims(result[1], q.unit.dims)) {
+        report(name, "quantity '" + name + "': unit mismatch: the formula gives " + describeDims(result[1]) +
+          " but the unit '" + q.unit.text + "' is " + describeDims(q.unit.dims), "fix the formula or the unit");
+        state.set(name, "failed");
+        throw new Failed();
+      }
+      q.value = result[0];
+      state.set(name, "done");
+      return result;
+    }
+    quantities.forEach(function (q) { if (q.kind === "input") state.set(q.name, "done"); });
+    quantities.forEach(function (q) {
+      var s = state.get(q.name);
+      if (q.kind === "derived" && s !== "done" && s !== "failed") {
+        try { evaluateOne(q.name, []); } catch (e) { if (!(e instanceof Failed)) throw e; }
+      }
+    });
+    state.forEach(function (s, name) { if (s === "failed") quantities.get(name).value = null; });
+
+    var values = {}, text = {};
+    ((data && data.quantities) || []).forEach(function (spec) {
+      var name = spec && spec.name;
+      if (typeof name !== "string" || !NAME.test(name)) return;
+      var q = quantities.get(name);
+      var value = q && typeof q.value === "number" ? q.value : null;
+      values[name] = value;
+      text[name] = value === null ? null : formatWithUnit(q.unit, q.scale, value);
+    });
+    return { values: values, text: text, problems: problems };
+  }
+
+  // _read_quantity, for one entry of model_data's "quantities" (an input's value may be text).
+  function readQuantity(spec, overrides, report) {
+    if (!spec || typeof spec !== "object") return null;
+    var name = spec.name, where = "quantity '" + name + "'";
+    if (typeof name !== "string" || !NAME.test(name)) {
+      report(pyStr(name), "'" + pyStr(name) + "' is not a valid quantity name", "use lower_snake_case, e.g. tweets_per_day");
+      return null;
+    }
+    if (KNOWN_UNITS.has(name) || KNOWN_UNITS.has(name.replace(/s+$/, ""))) {
+      report(name, where + ": the name is also a unit", "rename it, e.g. seconds_per_day");
+      return null;
+    }
+    var ok = true, label = spec.label, unit = null;
+    if (typeof label !== "string" || !label.trim()) {
+      report(name, where + ": needs a label", "a short plain-text description");
+      ok = false;
+    } else if (HTML.test(label)) {
+      report(name, where + ": the label contains HTML", "labels are plain text; remove < and >");
+      ok = false;
+    }
+    try {
+      unit = parseUnit(spec.unit);
+    } catch (e) {
+      report(name, where + ": " + e.message, "e.g. unit: tweets/day");
+      ok = false;
+    }
+    var scale = spec.scale === undefined ? true : spec.scale;
+    if (typeof scale !== "boolean") {
+      report(name, where + ": scale must be true or false");
+      ok = false;
+    }
+    if (!ok) return null;
+    var kind = spec.kind || (spec.formula !== undefined ? "derived" : "input");
+    var q = { name: name, kind: kind, label: label.trim(), unit: unit, scale: scale, tree: null, value: null };
+    if (kind === "input") {
+      var own = Object.prototype.hasOwnProperty.call(overrides, name);
+      if (!own && spec.value === undefined) {
+        report(name, where + ": an input needs a value");
+        return null;
+      }
+      try {
+        q.value = parseValue(own ? overrides[name] : spec.value) * unit.factor;
+      } catch (e) {
+        report(name, where + ": " + e.message, "write a number, e.g. 200 million or 0.2");
+        return null;
+      }
+    } else {
+      if (spec.formula === undefined) {
+        report(name, where + ": a derived quantity needs a formula");
+        return null;
+      }
+      try {
+        q.tree = parseFormula(spec.formula);
+      } catch (e) {
+        report(name, where + ": " + e.message);
+        return null;
+      }
+    }
+    return q;
+  }
+
+  function minMax(values, smaller) { // Python's min()/max(): the first best, compared with < or >
+    var best = values[0];
+    for (var i = 1; i < values.length; i++) if (smaller ? values[i] < best : values[i] > best) best = values[i];
+    return best;
+  }
+
+  // _eval: [value in base units, dims] of one formula tree, or Failed with the problem reported.
+  function evalTree(q, quantities, broken, resolve, report) {
+    var where = "quantity '" + q.name + "'";
+    function fail(message, hint) { report(q.name, where + ": " + message, hint); throw new Failed(); }
+    var INF = "cannot convert float infinity to integer";
+
+    function go(n) {
+      if (n.type === "num") return [n.value, DIMENSIONLESS];
+      if (n.type === "name") {
+        if (quantities.has(n.name)) return resolve(n.name);
+        if (broken.has(n.name)) throw new Failed(); // its own problem is already reported
+        if (KNOWN_UNITS.has(n.name)) return KNOWN_UNITS.get(n.name);
+        var close = closeMatch(n.name, Array.from(quantities.keys()).concat(Array.from(KNOWN_UNITS.keys())));
+        fail("unknown name '" + n.name + "' in the formula",
+          close !== null ? "did you mean '" + close + "'?" : "define it under inputs or derived");
+      }
+      if (n.type === "neg") { var r = go(n.operand); return [-r[0], r[1]]; }
+      if (n.type === "bin") {
+        var left = go(n.left), right = go(n.right), a = left[0], b = right[0];
+        if (n.op === "+" || n.op === "-") {
+          if (!sameDims(left[1], right[1])) {
+            fail("unit mismatch: cannot " + (n.op === "+" ? "add " : "subtract ") + describeDims(right[1]) +
+              (n.op === "+" ? " to " : " from ") + describeDims(left[1]));
+          }
+          return [n.op === "+" ? a + b : a - b, left[1]];
+        }
+        if (n.op === "*") return [a * b, mulDims(left[1], right[1])];
+        if (b === 0) fail("division by zero", "check the inputs this formula divides by");
+        return [a / b, mulDims(left[1], right[1], -1)];
+      }
+      // a function call
+      var args = n.args.map(go);
+      var values = args.map(function (x) { return x[0]; }), dims = args.map(function (x) { return x[1]; });
+      if (n.func === "min" || n.func === "max") {
+        if (dims.some(function (d) { return !sameDims(d, dims[0]); })) {
+          fail("unit mismatch: " + n.func + "() needs arguments of the same unit");
+        }
+        return [minMax(values, n.func === "min"), dims[0]];
+      }
+      if (n.func === "pow") {
+        if (args.length !== 2) fail("pow() takes two arguments: pow(base, exponent)");
+        if (dims[1].length) fail("the exponent of pow() must be a plain number");
+        if (Math.abs(values[1]) === Infinity) fail("the formula cannot be evaluated: " + INF);
+        if (dims[0].length && values[1] !== Math.trunc(values[1])) {
+          fail("pow() of a quantity with a unit needs a whole-number exponent");
+        }
+        if (values[0] === 0 && values[1] < 0) fail("the formula cannot be evaluated: 0.0 cannot be raised to a negative power");
+        var p = pyPow(values[0], values[1]);
+        if (!isFinite(p) && isFinite(values[0])) fail("the formula cannot be evaluated: (34, 'Numerical result out of range')");
+        return [p, powDims(dims[0], Math.trunc(values[1]))];
+      }
+      if (values.length !== 1) fail(n.func + "() takes one argument");
+      if (Math.abs(values[0]) === Infinity) fail("the formula cannot be evaluated: " + INF);
+      var f = n.func === "ceil" ? Math.ceil : n.func === "floor" ? Math.floor : roundHalfEven;
+      return [f(values[0]) + 0, dims[0]];
+    }
+
+    var result = go(q.tree);
+    if (!isFinite(result[0])) fail("the formula does not give a finite number");
+    return result;
+  }
+
+  // --- numbers.py ------------------------------------------------------------------------
+
+  var WORDS = [[1e15, "quadrillion"], [1e12, "trillion"], [1e9, "billion"], [1e6, "million"], [1e3, "thousand"]];
+  var DECIMAL_BYTES = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
+  var BINARY_BYTES = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+  var BYTE_WORDS = new Set(["B", "byte", "bytes"].concat(DECIMAL_BYTES, BINARY_BYTES));
+  var BITS = ["bit", "Kbit", "Mbit", "Gbit", "Tbit"];
+  var BIT_WORDS = new Set(["bits"].concat(BITS));
+  var TIMES = [[86400, "days"], [3600, "h"], [60, "min"], [1, "s"], [1e-3, "ms"], [1e-6, "\u00b5s"], [1e-9, "ns"]];
+  var TIME_WORDS = new Set(["seconds", "minutes", "hours", "days", "weeks", "months", "years", "mins", "secs"]);
+  KNOWN_UNITS.forEach(function (entry, name) { if (sameDims(entry[1], SECOND)) TIME_WORDS.add(name); });
+  var WORD_TOKEN = /\u00b5s|[A-Za-z][A-Za-z_]*/g;
+
+  // sig: round to significant figures, halves away from zero (1.825 → 1.83), from the
+  // value written with 12 significant figures, as Decimal(f"{value:.12g}") does.
+  function sig(value, figures) {
+    if (value === 0) return 0;
+    figures = figures || 3;
+    var d = exactDecimal(value);
+    var twelve = roundDecimal(d, adjusted(d) - 11, "even");
+    var r = roundDecimal(twelve, adjusted(twelve) - figures + 1, "up");
+    return Number((r.neg ? "-" : "") + r.digits + "e" + r.exp);
+  }
+
+  function stripZeros(text) { return text.replace(/0+$/, "").replace(/\.+$/, ""); }
+
+  function plain(value) {
+    if (value === 0) return "0";
+    if (Math.abs(value) >= 1000) return intText(value, "even");
+    var rounded = sig(value);
+    if (rounded === Math.trunc(rounded) && Math.abs(rounded) >= 1) return intText(rounded, "down");
+    return stripZeros(fixedText(rounded, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(rounded))))));
+  }
+
+  function humanNumber(value) {
+    value = Number(generalText(value, 12)); // 999999.9999999 from unit conversions is 1 million
+    for (var i = 0; i < WORDS.length; i++) {
+      if (Math.abs(value) >= 10000 && Math.abs(value) >= WORDS[i][0]) {
+        return plain(sig(value / WORDS[i][0])) + " " + WORDS[i][1];
+      }
+    }
+    return plain(value);
+  }
+
+  function scaled(value, steps, base) {
+    var index = 0;
+    while (index < steps.length - 1 && Math.abs(value) >= base * 0.9995) { value /= base; index++; }
+    return [value, steps[index]];
+  }
+
+  // 99.99% must not round to 100%: keep two significant figures of the gap to the bound.
+  function nearBound(value, bound) {
+    var gap = bound - value;
+    if (!(0 < gap && gap < bound * 0.01)) return null;
+    return stripZeros(fixedText(value, Math.ceil(-Math.log10(gap)) + 1));
+  }
+
+  function isLetter(ch) { return /^[A-Za-z]$/.test(ch); }
+
+  function replaceFirst(text, word, replacement) { // the whole word, not inside another
+    for (var i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+      if (!isLetter(text.charAt(i - 1)) && !isLetter(text.charAt(i + word.length))) {
+        return text.slice(0, i) + replacement + text.slice(i + word.length);
+      }
+    }
+    return text;
+  }
+
+  function formatWithUnit(unit, scale, baseValue) {
+    var value = baseValue / unit.factor;
+    var text = unit.text.split("*").join("\u00b7"); // views/(user·day)
+    var words = text.match(WORD_TOKEN) || [];
+    var first = words.length ? words[0] : "", number, prefix, r;
+    if (scale && BYTE_WORDS.has(first)) {
+      var factor = KNOWN_UNITS.get(first === "bytes" ? "byte" : first)[0];
+      var binary = BINARY_BYTES.indexOf(first) >= 0 && first !== "B";
+      r = scaled(value * factor, binary ? BINARY_BYTES : DECIMAL_BYTES, binary ? 1024 : 1000);
+      prefix = r[1] === "B" ? (first === "byte" || first === "bytes" ? first : "B") : r[1];
+      return plain(r[0]) + " " + replaceFirst(text, first, prefix);
+    }
+    if (scale && BIT_WORDS.has(first)) {
+      r = scaled(value * KNOWN_UNITS.get(first.replace(/s+$/, ""))[0] * 8, BITS, 1000);
+      return plain(r[0]) + " " + replaceFirst(text, first, r[1]);
+    }
+    if (scale && sameDims(unit.dims, SECOND) && words.length === 1 && TIME_WORDS.has(first)) {
+      for (var i = 0; i < TIMES.length; i++) {
+        var size = TIMES[i][0];
+        if (Math.abs(baseValue) >= size * 0.9995 || i === TIMES.length - 1) return plain(baseValue / size) + " " + TIMES[i][1];
+      }
+    }
+    number = scale ? humanNumber(value) : plain(value);
+    if (text === "1" || text === "ratio") return nearBound(value, 1) || number;
+    if (text === "percent") return (nearBound(value, 100) || plain(value)) + "%";
+    return number + " " + text;
+  }
+
+  // --- The API ------------------------------------------------------------------------------
+
+  // The value of one entry of data.quantities, given in base units, as the guide prints it.
+  function formatQuantity(quantity, baseValue) {
+    if (typeof baseValue !== "number" || !isFinite(baseValue)) return null;
+    var scale = quantity.scale === undefined ? true : quantity.scale;
+    return formatWithUnit(parseUnit(quantity.unit), scale, baseValue);
+  }
+
+  // A derived quantity's formula as to_text writes it, each quantity shown by its label;
+  // null for an input, an unknown name or a formula that cannot be read.
+  function formulaText(data, name) {
+    var labels = new Map(), formula;
+    ((data && data.quantities) || []).forEach(function (q) {
+      if (!q || typeof q.name !== "string") return;
+      if (typeof q.label === "string") labels.set(q.name, q.label.trim());
+      if (q.name === name) formula = q.formula;
+    });
+    if (formula === undefined) return null;
+    var tree;
+    try { tree = parseFormula(formula); } catch (e) { return null; }
+    return toText(tree, function (n) { return labels.has(n) ? labels.get(n) : n; });
+  }
+
+  var api = {
+    evaluate: evaluate,
+    formatQuantity: formatQuantity,
+    parseValue: parseValue,
+    formulaText: formulaText,
+    // smaller pieces, for the page scripts and the tests
+    parseUnit: parseUnit,
+    parseFormula: parseFormula,
+    describeDims: describeDims,
+    humanNumber: humanNumber,
+    plain: plain,
+  };
+  root.StudyGuideEstimates = api;
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+})(typeof window !== "undefined" ? window : this);
