@@ -1,6 +1,8 @@
 """MkDocs hook: every worked example covers every checklist item of every step.
 
-Thin adapter: the rules live in ``studyguide.examples`` and ``studyguide.steps``.
+Thin adapter: the rules live in ``studyguide.examples`` and ``studyguide.steps``;
+the practice panel on each example step page, and the answer wrapped for it to
+hide, in ``studyguide.practice``.
 This hook also stops the build with everything ``studyguide.report`` collected:
 before rendering (on_nav) for whole files, after reading every page (on_env)
 for placeholders.
@@ -12,8 +14,9 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from studyguide import compare, directives, registry, render, report
+from studyguide import compare, directives, practice, registry, render, report
 from studyguide.examples import Example, check_order, validate_example
 from studyguide.frontmatter import first_line
 from studyguide.problems import GuideError, Problem
@@ -26,6 +29,7 @@ EXAMPLES_DIR = "examples/"
 _steps: list[Step] = []
 _columns: list[compare.Column] = []
 _examples: dict[str, Example] = {}  # folder -> example
+_nav_order: list[str] = []  # src_uri of every page, in navigation order
 
 
 def on_config(config):
@@ -56,6 +60,7 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     order = [page.file.src_uri for page in nav.pages]
+    _nav_order[:] = order
     for example in _examples.values():
         report.add(_in_docs(check_order(example, order, _steps)))
     _stop_if_any("The guide's sources have problems; nothing was built.")
@@ -80,7 +85,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown,
         f"docs/{src}",
         {"checklist": lambda arg, line: _checklist(arg), "examples": lambda arg, line: _example_links(arg, src),
-         "compare": lambda arg, line: _comparison(arg, src)},
+         "compare": lambda arg, line: _comparison(arg, src), "practice": lambda arg, line: _practice(arg, src)},
         problems,
         first_line=first_line(page.file.content_string, markdown),
     )
@@ -132,6 +137,34 @@ def _comparison(what: str, src: str) -> str:
     return "\n" + compare.comparison(rows, _columns) + "\n"
 
 
+def _practice(what: str, src: str) -> str:
+    if what != "progress":
+        raise ValueError(f"'{{{{ practice: {what} }}}}': only '{{{{ practice: progress }}}}' exists")
+    in_nav = sorted(_examples.items(), key=lambda kv: _position(f"{kv[0]}/index.md"))
+    rows = [practice.ExampleProgress(_slug(folder), example.title, _rel(f"{folder}/index.md", src),
+                                     sum(len(page.step.items) for page in example.pages.values()))
+            for folder, example in in_nav]
+    return "\n" + practice.progress_markdown(rows, _steps) + "\n"
+
+
+def _position(src: str) -> int:
+    return _nav_order.index(src) if src in _nav_order else len(_nav_order)
+
+
+@event_priority(60)  # before estimates appends its data and print-site copies the page
+def on_page_content(html, page, config, files):
+    """On an example's step page, the answer after the practice panel goes in an element of its own."""
+    found = _step_page_of(page.file.src_uri)
+    if found is None:
+        return html
+    example, step_page = found
+    return practice.wrap_answer(html, _slug(example.folder), step_page.step.id)
+
+
+def _slug(folder: str) -> str:
+    return folder.rstrip("/").rsplit("/", 1)[-1]
+
+
 def _step_page_of(src: str):
     for example in _examples.values():
         for page in example.pages.values():
@@ -149,7 +182,8 @@ def _decorate_example_page(markdown: str, src: str, example: Example, page) -> s
     )
     lines = markdown.split("\n")
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    lines[at:at] = ["", back]
+    panel = practice.panel_html(_slug(example.folder), example.title, step)
+    lines[at:at] = ["", back, "", panel, ""]
     items = [(i.id, i.text, page.covers.get(i.id)) for i in step.items]
     coverage = (
         "\n## Checklist for this step {#step-checklist}\n\n"

@@ -13,7 +13,7 @@ from typing import Callable
 
 from .problems import Problem
 
-KNOWN = ("value", "table", "checklist", "examples", "compare")
+KNOWN = ("value", "table", "checklist", "examples", "compare", "practice")
 
 _DIRECTIVE = re.compile(r"\{\{\s*(?P<name>[A-Za-z_-]*)\s*(?::\s*(?P<arg>[^{}]*?))?\s*\}\}")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")

@@ -68,8 +68,9 @@ def table_html(model: Model, table_name: str) -> str:
         )
     caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
     # One line, so the page keeps its line numbers for later error messages.
+    # tabindex: on a phone the table scrolls sideways, and keyboard users must reach it.
     return (
-        f'<div class="est-table" data-table="{escape(table.name)}" markdown="0"><table>{caption}'
+        f'<div class="est-table" data-table="{escape(table.name)}" markdown="0"><table tabindex="0">{caption}'
         "<thead><tr><th>Quantity</th><th>Value</th><th>How it is worked out</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )

@@ -97,3 +97,21 @@ def test_a_removed_section_that_answers_a_checklist_item_names_file_and_item(sit
     page.write_text("\n".join(lines))
     fails_with(site_copy, "docs/examples/twitter/bottlenecks.md",
                f"item 'monitoring-alerts' points to '#{anchor}', which is not a section of this page")
+
+
+def test_a_step_without_a_practice_prompt_names_the_steps_file_and_line(site_copy):
+    path = site_copy / "docs/_data/steps.yml"
+    lines = path.read_text().split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("    prompt: state your assumptions"))
+    del lines[at]
+    path.write_text("\n".join(lines))
+    step_line = next(i for i, line in enumerate(lines, start=1) if line == "  - id: estimation")
+    fails_with(site_copy, f"docs/_data/steps.yml:{step_line}: step 'estimation' has no prompt")
+
+
+def test_an_unknown_practice_placeholder_names_the_page_and_line(site_copy):
+    path = site_copy / "docs/examples/index.md"
+    path.write_text(path.read_text() + "\n{{ practice: progres }}\n")
+    lines = path.read_text().count("\n")
+    fails_with(site_copy, f"docs/examples/index.md:{lines}: '{{{{ practice: progres }}}}': "
+                          "only '{{ practice: progress }}' exists")

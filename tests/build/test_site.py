@@ -90,3 +90,37 @@ def test_vendored_mermaid_ships_with_its_licence(built_site):
 
 def test_data_files_are_not_published(built_site):
     assert not list(built_site.rglob("*.yml"))
+
+
+def test_every_example_step_page_opens_with_a_practice_panel_and_wraps_its_answer(built_site):
+    total = sum(len(s["checklist"]) for s in STEPS)
+    index = soup(built_site, "examples")
+    progress = index.select_one("div.practice-progress[hidden]")
+    assert progress is not None and progress.has_attr("data-search-exclude")
+    counts = {c["data-practice-example"]: c["data-practice-total"] for c in progress.select("[data-practice-total]")}
+    examples = sorted(p.name for p in (built_site / "examples").iterdir() if (p / "requirements").is_dir())
+    assert sorted(counts) == examples and set(counts.values()) == {str(total)}
+    for example in examples:
+        for step in STEPS:
+            slug = step["page"].removeprefix("steps/").removesuffix(".md")
+            page = soup(built_site, f"examples/{example}/{slug}")
+            article = page.select_one("article")
+            h1, box, panel, answer = _first_blocks(article)
+            assert h1.name == "h1" and "abstract" in box["class"]
+            assert panel.name == "section" and panel.has_attr("hidden") and panel.has_attr("data-search-exclude")
+            assert (panel["data-practice-example"], panel["data-practice-step"]) == (example, step["id"])
+            assert panel["data-practice-minutes"] == str(step["minutes"])
+            assert panel["data-practice-items"].split() == [i["id"] for i in step["checklist"]]
+            assert step["prompt"] in panel.get_text(" ", strip=True)
+            assert [b["data-practice-item"] for b in panel.select("input[type=checkbox]")] == panel[
+                "data-practice-items"].split()
+            assert answer["class"] == ["practice-answer"] and answer["id"] == panel["data-practice-answer"]
+            assert not answer.has_attr("hidden")
+            assert answer.select_one("#step-checklist") and answer.select_one("ul.coverage")
+
+
+def _first_blocks(article):
+    """The H1 and the three blocks after it."""
+    blocks = [el for el in article.children if getattr(el, "name", None) in ("h1", "div", "section", "p")]
+    at = next(i for i, el in enumerate(blocks) if el.name == "h1")
+    return blocks[at:at + 4]

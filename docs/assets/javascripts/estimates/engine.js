@@ -411,14 +411,14 @@
     for (var j = 0; j < b.length; j++) (b2j[b[j]] = b2j[b[j]] || []).push(j);
     var total = 0, queue = [[0, a.length, 0, b.length]];
     while (queue.length) {
-      var q = queue.pop(), alo = q[0], ahi = q[1], blo = q[2], bhi = q[3];
-      var besti = alo, bestj = blo, bestsize = 0, j2len = Object.create(null);
-      for (var i = alo; i < ahi; i++) {
+      var q = queue.pop(), aStart = q[0], aEnd = q[1], bStart = q[2], bEnd = q[3];
+      var besti = aStart, bestj = bStart, bestsize = 0, j2len = Object.create(null);
+      for (var i = aStart; i < aEnd; i++) {
         var next = Object.create(null), js = b2j[a[i]] || [];
         for (var t = 0; t < js.length; t++) {
           var jj = js[t];
-          if (jj < blo) continue;
-          if (jj >= bhi) break;
+          if (jj < bStart) continue;
+          if (jj >= bEnd) break;
           var k = next[jj] = (j2len[jj - 1] || 0) + 1;
           if (k > bestsize) { besti = i - k + 1; bestj = jj - k + 1; bestsize = k; }
         }
@@ -426,8 +426,8 @@
       }
       if (bestsize) {
         total += bestsize;
-        if (alo < besti && blo < bestj) queue.push([alo, besti, blo, bestj]);
-        if (besti + bestsize < ahi && bestj + bestsize < bhi) queue.push([besti + bestsize, ahi, bestj + bestsize, bhi]);
+        if (aStart < besti && bStart < bestj) queue.push([aStart, besti, bStart, bestj]);
+        if (besti + bestsize < aEnd && bestj + bestsize < bEnd) queue.push([besti + bestsize, aEnd, bestj + bestsize, bEnd]);
       }
     }
     return total;

@@ -1,0 +1,83 @@
+"""Reading docs/_data/steps.yml: the prompt and the time budget each practice panel shows."""
+
+from pathlib import Path
+
+import pytest
+
+from studyguide.problems import GuideError
+from studyguide.steps import PROMPT_MAX, load_steps
+
+REAL = Path(__file__).parents[2] / "docs" / "_data" / "steps.yml"
+
+
+def steps_file(tmp_path, prompt_line="    prompt: estimate traffic\n", minutes="5", item_id="traffic", step_id="one"):
+    path = tmp_path / "steps.yml"
+    path.write_text(
+        "steps:\n"
+        f"  - id: {step_id}\n"
+        "    number: 1\n"
+        "    title: One\n"
+        "    page: steps/one.md\n"
+        f"    minutes: {minutes}\n"
+        f"{prompt_line}"
+        "    checklist:\n"
+        f"      - id: {item_id}\n"
+        "        text: Traffic\n"
+    )
+    return path
+
+
+def problems(path):
+    with pytest.raises(GuideError) as caught:
+        load_steps(path, "docs/_data/steps.yml")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_every_real_step_has_a_short_plain_prompt():
+    steps = load_steps(REAL)
+    assert len(steps) == 7
+    for step in steps:
+        assert step.prompt and len(step.prompt) <= PROMPT_MAX and "<" not in step.prompt
+        assert step.prompt[0].islower(), "the prompt finishes 'Practise step N on the X example: …'"
+        assert step.minutes > 0
+
+
+def test_a_good_file_reads_the_prompt(tmp_path):
+    (step,) = load_steps(steps_file(tmp_path))
+    assert step.prompt == "estimate traffic"
+    assert step.minutes == 5
+
+
+def test_a_missing_prompt_names_the_file_line_and_step(tmp_path):
+    assert problems(steps_file(tmp_path, prompt_line="")) == [
+        "docs/_data/steps.yml:2: step 'one' has no prompt\n"
+        "    hint: add 'prompt:' to the step: what to produce in this step, in a few words, "
+        "such as 'estimate traffic, storage, bandwidth and cache memory'"
+    ]
+
+
+def test_an_empty_prompt_is_missing(tmp_path):
+    assert "step 'one' has no prompt" in problems(steps_file(tmp_path, prompt_line='    prompt: "  "\n'))[0]
+
+
+def test_a_prompt_with_html_is_refused_on_its_line(tmp_path):
+    found = problems(steps_file(tmp_path, prompt_line="    prompt: estimate <b>traffic</b>\n"))
+    assert found == ["docs/_data/steps.yml:7: step 'one': the prompt contains HTML\n    hint: write it as plain text"]
+
+
+def test_a_prompt_that_is_not_text_or_too_long_is_refused(tmp_path):
+    assert "the prompt must be text" in problems(steps_file(tmp_path, prompt_line="    prompt: [a, b]\n"))[0]
+    long = "x" * (PROMPT_MAX + 1)
+    assert f"the prompt has {PROMPT_MAX + 1} characters" in problems(
+        steps_file(tmp_path, prompt_line=f"    prompt: {long}\n"))[0]
+    assert "runs over several lines" in problems(
+        steps_file(tmp_path, prompt_line='    prompt: "one\\ntwo"\n'))[0]
+
+
+def test_a_time_budget_must_be_above_zero(tmp_path):
+    assert "step 'one' has 0 minutes" in problems(steps_file(tmp_path, minutes="0"))[0]
+
+
+def test_ids_that_would_break_storage_keys_are_refused(tmp_path):
+    assert "'Traffic Now' is not a valid id" in problems(steps_file(tmp_path, item_id='"Traffic Now"'))[0]
+    assert "'one:two' is not a valid id" in problems(steps_file(tmp_path, step_id='"one:two"'))[0]
