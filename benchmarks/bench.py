@@ -48,7 +48,7 @@ from studyguide.steps import load_steps  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RUNS = 3
-LIGHTHOUSE_RUNS = 3
+LIGHTHOUSE_RUNS = 5
 PAGES = {"home": "", "step page": "steps/requirements/", "Twitter high-level design": "examples/twitter/high-level-design/"}
 DIAGRAM_PAGE = "examples/twitter/high-level-design/"
 results: list[tuple[str, str, str, str]] = []  # measurement, value, budget, verdict

@@ -6,7 +6,7 @@ the data attributes below; this is the contract between the two:
 
 Panel (one per example step page, right after the "Step N of 7" box)::
 
-    <section class="practice" hidden data-search-exclude
+    <section class="practice" data-search-exclude
              data-practice-example="twitter"        example folder name
              data-practice-step="estimation"        step id
              data-practice-minutes="5"              the step's time budget
@@ -19,8 +19,9 @@ Panel (one per example step page, right after the "Step N of 7" box)::
     </section>
     <div class="practice-answer" id="practice-answer-twitter-estimation"> the rest of the page </div>
 
-The panel is ``hidden`` until the script shows it, so without JavaScript (and
-on the one-page print view, where the script does nothing) the page reads as
+The panel shows only where scripts run (practice.css, keyed on the ``sdg-js``
+class overrides/main.html puts on <html> from the head, so it never shifts the
+page), so without JavaScript and on the one-page print view the page reads as
 before. The answer is never hidden in the HTML; the script hides it.
 
 Progress on the examples index::
@@ -78,7 +79,7 @@ def panel_html(example: str, example_title: str, step: Step) -> str:
             f" <span>{escape(item.text)}</span></label></li>"
         )
     parts = [
-        f'{_PANEL_START} hidden data-search-exclude aria-label="Practise this step"'
+        f'{_PANEL_START} data-search-exclude aria-label="Practise this step"'
         f' data-practice-example="{ex}" data-practice-step="{sid}" data-practice-minutes="{minutes}"'
         f' data-practice-items="{escape(" ".join(i.id for i in step.items))}" data-practice-answer="{answer}">',
         '<div class="practice__head">',
