@@ -54,4 +54,8 @@ printf 'ESM build: package/dist/mermaid.esm.min.mjs and package/dist/chunks/merm
   "$(cd "$esm" && find . -type f | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)" \
   >> "$here/docs/assets/vendor/mermaid/VERSION"
 echo "Vendored the ESM build of mermaid@$MERMAID_VERSION into docs/assets/vendor/mermaid/esm/"
+echo "The ESM entry's chunks, biggest first (PIECES in docs/assets/javascripts/mermaid-loader.js):"
+grep -o 'from"./chunks/mermaid.esm.min/[^"]*"' "$esm/mermaid.esm.min.mjs" | sed 's|from"./||; s|"$||' |
+  while read -r chunk; do printf '%s %s\n' "$(wc -c < "$esm/$chunk")" "$(basename "$chunk" .mjs)"; done |
+  sort -rn | head -5
 vendor iframe-worker "$IFRAME_WORKER_VERSION" shim/index.js shim.js

@@ -39,8 +39,31 @@
     });
   }
 
+  /*
+   * Importing the ESM build evaluates its whole module graph in one task, a
+   * long freeze on a phone. Importing its biggest shared chunks one at a time
+   * first, with a pause between, spreads that work over several short tasks.
+   * Any order is correct (a module runs once, after its imports); a name that
+   * no longer exists after a Mermaid upgrade only costs the split, and
+   * tests/unit/test_vendor.py fails until this list is brought up to date
+   * (scripts/vendor.sh prints the new names).
+   */
+  var PIECES = ["chunk-AQ6EADP3", "chunk-H7VHZCWX", "chunk-QJSWEUOL", "chunk-DZP67EKU", "chunk-NUDPKBEF"];
+
+  function pause() {
+    return new Promise(function (done) { setTimeout(done, 0); });
+  }
+
   function loadModule() {
-    return import(moduleBuild).then(function (module) { return module.default; });
+    var pieces = Promise.resolve();
+    PIECES.forEach(function (piece) {
+      pieces = pieces.then(function () {
+        return import(new URL("chunks/mermaid.esm.min/" + piece + ".mjs", moduleBuild).href).catch(function () {});
+      }).then(pause);
+    });
+    return pieces
+      .then(function () { return import(moduleBuild); })
+      .then(function (module) { return module.default; });
   }
 
   function load() {
