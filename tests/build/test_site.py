@@ -107,7 +107,7 @@ def test_every_example_step_page_opens_with_a_practice_panel_and_wraps_its_answe
             article = page.select_one("article")
             h1, box, panel, answer = _first_blocks(article)
             assert h1.name == "h1" and "abstract" in box["class"]
-            assert panel.name == "section" and panel.has_attr("hidden") and panel.has_attr("data-search-exclude")
+            assert panel.name == "section" and "practice" in panel["class"] and panel.has_attr("data-search-exclude")
             assert (panel["data-practice-example"], panel["data-practice-step"]) == (example, step["id"])
             assert panel["data-practice-minutes"] == str(step["minutes"])
             assert panel["data-practice-items"].split() == [i["id"] for i in step["checklist"]]

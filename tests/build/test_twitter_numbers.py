@@ -66,9 +66,11 @@ def test_tables_state_the_assumptions_beside_the_results(built_site):
     html = (built_site / "examples/twitter/estimation/index.html").read_text(encoding="utf-8")
     page = BeautifulSoup(html, "html.parser")
     assumptions = page.select_one('.est-table[data-table="assumptions"]').get_text(" ")
-    for given in ("1 billion users", "200 million users", "100 million tweets/day", "200 KB/photo",
+    for given in ("1 billion users", "200 million users", "0.5 tweets/(user·day)", "200 KB/photo",
                   "2 MB/video", "5 years"):
         assert given in assumptions
+    traffic = page.select_one('.est-table[data-table="traffic"]').get_text(" ")
+    assert "100 million tweets/day" in traffic  # 200 million users × 0.5 tweets each
     storage = page.select_one('.est-table[data-table="storage"]')
     assert "×" in storage.get_text()  # each derived row shows its formula
 
