@@ -762,10 +762,25 @@
     return toText(tree, function (n) { return labels.has(n) ? labels.get(n) : n; });
   }
 
+  // The opposite of parseValue, for fields a reader edits: 200 million, 0.2, 1500.
+  var VALUE_WORDS = [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"], [1e3, "thousand"]];
+
+  function valueText(value) {
+    if (typeof value !== "number" || !isFinite(value)) return String(value);
+    for (var i = 0; i < VALUE_WORDS.length; i++) {
+      var scaled = value / VALUE_WORDS[i][0];
+      if (Math.abs(value) >= VALUE_WORDS[i][0] && Math.abs(scaled * 1000 - Math.round(scaled * 1000)) < 1e-6) {
+        return String(Number(scaled.toPrecision(12))) + " " + VALUE_WORDS[i][1];
+      }
+    }
+    return String(Number(value.toPrecision(12)));
+  }
+
   var api = {
     evaluate: evaluate,
     formatQuantity: formatQuantity,
     parseValue: parseValue,
+    valueText: valueText,
     formulaText: formulaText,
     // smaller pieces, for the page scripts and the tests
     parseUnit: parseUnit,

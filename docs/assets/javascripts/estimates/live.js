@@ -41,17 +41,7 @@
 
   /* --- Numbers as a reader types them ------------------------------------ */
 
-  var WORDS = [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"], [1e3, "thousand"]];
-
-  function asText(value) {
-    for (var i = 0; i < WORDS.length; i++) {
-      var scaled = value / WORDS[i][0];
-      if (Math.abs(value) >= WORDS[i][0] && Math.abs(scaled * 1000 - Math.round(scaled * 1000)) < 1e-6) {
-        return String(Number(scaled.toPrecision(12))) + " " + WORDS[i][1];
-      }
-    }
-    return String(Number(value.toPrecision(12)));
-  }
+  var asText = engine.valueText; // 200 million, 0.2: as a reader types them
 
   function unitText(q) {
     if (q.unit === "1" || q.unit === "ratio") return "";

@@ -41,19 +41,8 @@
 
   /* --- Rows ------------------------------------------------------------------- */
 
-  var WORDS = [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"], [1e3, "thousand"]];
-
   // A number as a contributor would write it: 200 million, 0.2, 1500.
-  function asText(value) {
-    if (typeof value !== "number" || !isFinite(value)) return String(value);
-    for (var i = 0; i < WORDS.length; i++) {
-      var scaled = value / WORDS[i][0];
-      if (Math.abs(value) >= WORDS[i][0] && Math.abs(scaled * 1000 - Math.round(scaled * 1000)) < 1e-6) {
-        return String(Number(scaled.toPrecision(12))) + " " + WORDS[i][1];
-      }
-    }
-    return String(Number(value.toPrecision(12)));
-  }
+  var asText = engine.valueText;
 
   function makeRow(fields) {
     var kind = fields.kind === "derived" ? "derived" : "input";
