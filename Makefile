@@ -49,9 +49,11 @@ validate: install ## Check one example, every problem at once: make validate EXA
 	$(BIN)/python scripts/example.py validate "$(EXAMPLE)"
 
 # Content checks, also run by `make test` (tests/lint): Markdown lint and spelling.
-lint: install ## Lint the Markdown (pymarkdownlnt) and check spelling (codespell)
+lint: install ## Lint the Markdown (pymarkdownlnt), spelling (codespell), Python (ruff) and types (mypy)
 	$(BIN)/pymarkdown --config .pymarkdown.json scan -r -e 'docs/_includes/*' docs README.md CONTRIBUTING.md
 	$(BIN)/codespell docs README.md CONTRIBUTING.md hooks scripts .github
+	$(BIN)/ruff check
+	$(BIN)/mypy
 
 links: build ## Check internal links in site/, and list external ones for a person with a network
 	$(BIN)/python scripts/links.py check site /guide/

@@ -1,0 +1,28 @@
+"""Every folder of tests is collected: pytest's default ``norecursedirs`` skips folders
+named ``build``, ``dist`` and the like without a word, and a test that never runs cannot fail."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+
+
+def test_every_test_folder_contributes_collected_tests():
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", str(TESTS)],
+        cwd=TESTS.parent, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    collected = {line.split("::", 1)[0] for line in result.stdout.splitlines() if "::" in line}
+    folders = {p.parent.relative_to(TESTS.parent).as_posix() for p in TESTS.rglob("test_*.py")}
+    with_tests = {Path(f).parent.as_posix() for f in collected}
+    missing = sorted(folders - with_tests)
+    assert not missing, (
+        f"pytest collects no test from {missing}: a folder named like 'build' or 'dist' is skipped "
+        "by pytest's norecursedirs; rename it (tests/site holds the build tests for this reason)"
+    )
+    files = {p.relative_to(TESTS.parent).as_posix() for p in TESTS.rglob("test_*.py")}
+    assert not files - collected, f"test files with no collected test: {sorted(files - collected)}"
