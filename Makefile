@@ -44,9 +44,8 @@ example: install ## Start a worked example: make example NAME="Design a URL shor
 	@test -n "$(NAME)" || { echo 'usage: make example NAME="Design a URL shortener" [SLUG=folder-name]'; exit 2; }
 	$(BIN)/python scripts/example.py new "$(NAME)" "$(SLUG)"
 
-validate: install ## Check one example, every problem at once: make validate EXAMPLE=url-shortener
-	@test -n "$(EXAMPLE)" || { echo 'usage: make validate EXAMPLE=url-shortener'; exit 2; }
-	$(BIN)/python scripts/example.py validate "$(EXAMPLE)"
+validate: install ## Every problem at once, as the build finds them: the whole guide, or EXAMPLE=url-shortener
+	$(BIN)/python scripts/example.py $(if $(EXAMPLE),validate "$(EXAMPLE)",check)
 
 # Content checks, also run by `make test` (tests/lint): Markdown lint and spelling.
 lint: install ## Lint the Markdown (pymarkdownlnt), spelling (codespell), Python (ruff) and types (mypy)

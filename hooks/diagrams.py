@@ -1,6 +1,5 @@
-"""MkDocs hook for Mermaid diagrams.
+"""MkDocs hook: Mermaid's files where mermaid2 and print-site do not put them.
 
-- Diagram text is HTML-escaped before Markdown runs (see studyguide.diagrams).
 - The print-site plugin renders its one-page view after the per-page events,
   so mermaid2 never adds its script there; we add the same <script> tag
   mermaid2 adds to every other page with a diagram (as text: parsing that
@@ -8,20 +7,23 @@
 - The offline build leaves out Mermaid's ESM build: from file:// the loader
   (mermaid-loader.js) always uses the single-file build, so the ESM files
   would only make the download bigger.
+
+Diagram text itself is escaped and checked by the guide's pipeline (hooks/guide.py).
 """
+
+from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
-
-from studyguide.diagrams import escape_mermaid_fences
-
 
 ESM_BUILD = "assets/vendor/mermaid/esm/"
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     offline = config.plugins.get("material/offline")
     if offline and offline.config.enabled:
         for file in [f for f in files if f.src_uri.startswith(ESM_BUILD)]:
@@ -29,20 +31,17 @@ def on_files(files, config):
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
-    return escape_mermaid_fences(markdown)
-
-
 @event_priority(-100)  # after print-site has written its page
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     print_site = config.plugins.get("print-site")
     mermaid = config.plugins.get("mermaid2")
     if not print_site or not mermaid or not print_site.config.get("enabled"):
         return
-    page = print_site.print_page
+    page = print_site.print_page  # type: ignore[attr-defined]
     path = Path(config["site_dir"]) / page.file.dest_uri
     html = path.read_text(encoding="utf-8")
-    if 'class="mermaid"' in html and mermaid.javascript not in html:
-        src = get_relative_url(mermaid.javascript, page.file.url)
+    javascript = mermaid.javascript  # type: ignore[attr-defined]
+    if 'class="mermaid"' in html and javascript not in html:
+        src = get_relative_url(javascript, page.file.url)
         html = html.replace("</body>", f'<script src="{src}"></script>\n</body>', 1)
         path.write_text(html, encoding="utf-8")

@@ -1,13 +1,15 @@
-"""Create or check a worked example.
+"""Create a worked example, or check one or the whole guide.
 
     python scripts/example.py new "Design a URL shortener" [SLUG]   # make example NAME="…" [SLUG=…]
     python scripts/example.py validate url-shortener         # make validate EXAMPLE=…
+    python scripts/example.py check                          # make validate
 
 `new` writes docs/examples/<slug>/ from the template (every step, every
 checklist item, TODO markers to replace) and adds the pages to nav: in
-mkdocs.yml. `validate` prints every problem of one example, each with file,
-line and a hint, and exits 1 while there is any. The strict build reports the
-same problems.
+mkdocs.yml. `validate` prints every problem of one example (and of the shared
+data files), each with file, line and a hint, and exits 1 while there is any;
+`check` does the same for the whole guide. Both run the build's own checks
+(studyguide.check) without MkDocs, so the strict build reports the same problems.
 """
 
 from __future__ import annotations
@@ -19,17 +21,21 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from studyguide import compare, navfile, scaffold  # noqa: E402
-from studyguide.problems import format_problems  # noqa: E402
+from studyguide import navfile, scaffold  # noqa: E402
+from studyguide.check import check_guide, problems_of  # noqa: E402
+from studyguide.problems import GuideError, format_problems  # noqa: E402
 from studyguide.steps import load_steps  # noqa: E402
-from studyguide.validate import validate_folder  # noqa: E402
 
 DOCS = REPO / "docs"
 MKDOCS_YML = REPO / "mkdocs.yml"
 
 
 def new(name: str, slug: str | None = None) -> int:
-    steps = load_steps(DOCS / "_data/steps.yml", "docs/_data/steps.yml")
+    try:
+        steps = load_steps(DOCS / "_data/steps.yml", "docs/_data/steps.yml")
+    except GuideError as exc:
+        print(f"error: fix the steps file first.\n{exc}", file=sys.stderr)
+        return 2
     try:
         title, slug, files = scaffold.new_example(name, steps, slug)
     except ValueError as exc:
@@ -51,22 +57,25 @@ def new(name: str, slug: str | None = None) -> int:
     return 0
 
 
-def validate(name: str) -> int:
+def validate(name: str | None) -> int:
+    """Every problem of one example (``name``) or of the whole guide (None), as the build finds them."""
     started = time.perf_counter()
-    slug = Path(name.rstrip("/")).name
-    folder = f"examples/{slug}"
-    if not (DOCS / folder).is_dir():
-        print(f"error: no example at docs/{folder}", file=sys.stderr)
-        return 2
-    steps = load_steps(DOCS / "_data/steps.yml", "docs/_data/steps.yml")
-    compared = [c.quantity for c in compare.load_columns(DOCS / "_data/compare.yml", "docs/_data/compare.yml")]
-    problems = validate_folder(DOCS, folder, steps, MKDOCS_YML.read_text(encoding="utf-8"), compared)
+    prefix = None
+    what = "the guide"
+    if name is not None:
+        slug = Path(name.rstrip("/")).name
+        what = f"docs/examples/{slug}"
+        if not (DOCS / "examples" / slug).is_dir():
+            print(f"error: no example at {what}", file=sys.stderr)
+            return 2
+        prefix = what + "/"
+    problems = problems_of(check_guide(REPO), prefix)
     took = time.perf_counter() - started
     if problems:
         print(format_problems(problems))
-        print(f"\ndocs/{folder} is not ready ({took:.2f} s).")
+        print(f"\n{what} is not ready ({took:.2f} s).")
         return 1
-    print(f"docs/{folder}: every step and checklist item is covered and every number computes ({took:.2f} s).")
+    print(f"{what}: every step and checklist item is covered and every number computes ({took:.2f} s).")
     return 0
 
 
@@ -75,6 +84,8 @@ def main(argv: list[str]) -> int:
         return new(argv[1], argv[2] if len(argv) == 3 and argv[2] else None)
     if argv[:1] == ["validate"] and len(argv) == 2 and argv[1].strip():
         return validate(argv[1])
+    if argv == ["check"]:
+        return validate(None)
     print(__doc__, file=sys.stderr)
     return 2
 

@@ -2,57 +2,54 @@
 
 They are found by a regular expression and replaced with text that our code
 produces; page content is never run as a template. Placeholders inside fenced
-code blocks and inline code are left alone, so the formats can be documented
-in the guide itself.
+code blocks (as ``studyguide.fences`` finds them) and inline code are left
+alone, so the formats can be documented in the guide itself. Which names exist,
+and what each one does, is the table in ``studyguide.guide``; this module only
+reads the syntax.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable, Mapping
 
+from .fences import code_lines
 from .problems import Problem
 
-KNOWN = ("value", "table", "checklist", "examples", "compare", "practice")
-
 _DIRECTIVE = re.compile(r"\{\{\s*(?P<name>[A-Za-z_-]*)\s*(?::\s*(?P<arg>[^{}]*?))?\s*\}\}")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 Handler = Callable[[str, int], str]
+"""Takes the argument and the 1-based file line; returns the text to put in place or raises ValueError."""
+
+LITERAL_HINT = "to show braces literally, put them in `inline code`"
 
 
-def expand(markdown: str, file: str, handlers: dict[str, Handler], problems: list[Problem],
+class Skip(Exception):
+    """A handler cannot expand its directive because of a problem reported elsewhere: leave it, say nothing."""
+
+
+def expand(markdown: str, file: str, handlers: Mapping[str, Handler], problems: list[Problem],
            first_line: int = 1) -> str:
-    """Replace each directive a handler is given for; report unknown directive names.
+    """Replace every directive outside code with what its handler returns.
 
-    A handler takes the argument and the 1-based line, and returns the text to put in
-    place, or raises ``ValueError`` with a message (recorded as a problem). A
-    replacement of several lines is indented like the directive's line, so a table
-    can sit inside an admonition. ``first_line`` is the file line of the first
-    Markdown line (MkDocs hands hooks the page without its front matter).
-    Directives of known names without a handler here are left for another pass.
+    Unknown names, a missing argument, a handler's ``ValueError`` and text that
+    looks like a placeholder but is not one (``{{ value x }}``, ``{{value: x}``)
+    are recorded as problems with their line. A replacement of several lines is
+    indented like the directive's line, so a table can sit inside an admonition.
+    ``first_line`` is the file line of the first Markdown line (MkDocs hands
+    hooks the page without its front matter).
     """
-    out: list[str] = []
-    fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=first_line):
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip()[len(m.group(1)):].strip():
-                fence = None
-            out.append(line)
-            continue
-        if m:
-            fence = m.group(1)
-            out.append(line)
-            continue
-        out.append(_expand_line(line, number, file, handlers, problems))
-    return "\n".join(out)
+    lines = markdown.split("\n")
+    skip = code_lines(markdown)
+    for index, line in enumerate(lines):
+        if index not in skip and ("{{" in line or "}}" in line):
+            lines[index] = _expand_line(line, index + first_line, file, handlers, problems)
+    return "\n".join(lines)
 
 
-def _expand_line(line: str, number: int, file: str, handlers: dict[str, Handler], problems: list[Problem]) -> str:
-    if "{{" not in line:
-        return line
+def _expand_line(line: str, number: int, file: str, handlers: Mapping[str, Handler],
+                 problems: list[Problem]) -> str:
     pieces: list[str] = []
     last = 0
     for code in _INLINE_CODE.finditer(line):
@@ -63,28 +60,33 @@ def _expand_line(line: str, number: int, file: str, handlers: dict[str, Handler]
     return "".join(pieces)
 
 
-def _expand_text(text: str, number: int, file: str, handlers: dict[str, Handler], problems: list[Problem]) -> str:
-    def replace(m: re.Match) -> str:
+def _expand_text(text: str, number: int, file: str, handlers: Mapping[str, Handler],
+                 problems: list[Problem]) -> str:
+    names = ", ".join("{{ %s: … }}" % k for k in handlers)
+
+    def replace(m: re.Match[str]) -> str:
         name, arg = m.group("name"), (m.group("arg") or "").strip()
-        if name not in KNOWN:
-            problems.append(
-                Problem(file, number, f"unknown directive '{{{{ {name} }}}}'",
-                        "directives are: " + ", ".join("{{ %s: … }}" % k for k in KNOWN)
-                        + "; to show braces literally, put them in `inline code`")
-            )
-            return m.group(0)
         handler = handlers.get(name)
         if handler is None:
+            problems.append(Problem(file, number, f"unknown directive '{{{{ {name} }}}}'",
+                                    f"directives are: {names}; {LITERAL_HINT}"))
             return m.group(0)
         if not arg:
             problems.append(Problem(file, number, f"'{{{{ {name} }}}}' needs an argument, e.g. {{{{ {name}: NAME }}}}"))
             return m.group(0)
         try:
             return _indent_like(handler(arg, number), text)
+        except Skip:
+            return m.group(0)
         except ValueError as exc:
             problems.append(Problem(file, number, str(exc)))
             return m.group(0)
 
+    leftover = _DIRECTIVE.sub("", text)
+    if "{{" in leftover or "}}" in leftover:
+        bad = leftover[leftover.find("{{") if "{{" in leftover else leftover.find("}}"):][:40].strip()
+        problems.append(Problem(file, number, f"'{bad}' is not a complete placeholder",
+                                f"write {{{{ name: argument }}}} with a colon and two braces on each side; {LITERAL_HINT}"))
     return _DIRECTIVE.sub(replace, text)
 
 
@@ -96,13 +98,6 @@ def _indent_like(replacement: str, line: str) -> str:
                      for i, part in enumerate(replacement.split("\n")))
 
 
-def find(markdown: str, name: str) -> list[tuple[str, int]]:
-    """Arguments and lines of every ``{{ name: … }}`` outside code."""
-    found: list[tuple[str, int]] = []
-
-    def record(arg: str, line: int) -> str:
-        found.append((arg, line))
-        return ""
-
-    expand(markdown, "", {name: record}, [])
-    return found
+def raw_placeholders(text: str) -> list[str]:
+    """Placeholder-like text left in rendered prose (the built HTML with its code removed)."""
+    return re.findall(r"\{\{.{0,40}", text)

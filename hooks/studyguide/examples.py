@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from markdown.extensions.toc import slugify, unique
 
 from . import frontmatter
+from .fences import prose_lines
 from .problems import Problem
 from .steps import Step
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ATTR_ID = re.compile(r"\{:?[^}]*#([\w-]+)[^}]*\}")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _TODO = re.compile(r"TODO")
 
 
@@ -48,18 +48,9 @@ class Example:
 
 
 def anchors(markdown: str) -> set[str]:
-    """Ids a page will have: heading slugs as MkDocs makes them, and explicit ``{#id}``s."""
+    """Ids a page will have: heading slugs as MkDocs makes them, and explicit ``{#id}``s, outside code."""
     found: set[str] = set()
-    fence = None
-    for line in markdown.split("\n"):
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0]:
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
-            continue
+    for _, line in prose_lines(markdown):
         for explicit in _ATTR_ID.finditer(line):
             found.add(explicit.group(1))
         heading = _HEADING.match(line)
@@ -98,8 +89,8 @@ def validate_example(folder: str, files: dict[str, str], steps: list[Step]) -> t
             continue
         meta, body, fm_problems = frontmatter.split(text, path)
         problems.extend(fm_problems)
-        if path == index_path and isinstance(meta.get("title"), str):
-            example.title = meta["title"]
+        if path == index_path and isinstance(meta.get("title"), str) and meta["title"].strip():
+            example.title = meta["title"].strip()
         if "step" not in meta:
             continue
         step_line = meta.lines.get("step")

@@ -5,22 +5,28 @@ from __future__ import annotations
 import re
 
 from .problems import Problem
-from .yamlfile import load_yaml
+from .yamlfile import LineMap, load_yaml
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
-def split(text: str, file: str) -> tuple[dict, str, list[Problem]]:
+def _empty() -> LineMap:
+    meta = LineMap()
+    meta.lines = {}
+    return meta
+
+
+def split(text: str, file: str) -> tuple[LineMap, str, list[Problem]]:
     """Return (meta, body, problems). Lines recorded in ``meta.lines`` are page lines."""
     m = _FRONT.match(text)
     if not m:
-        return {}, text, []
+        return _empty(), text, []
     data, problems = load_yaml(m.group(1) or "", file)
-    problems = [Problem(p.file, (p.line or 0) + 1 or None, p.message, p.hint) for p in problems]
+    problems = [Problem(p.file, (p.line or 0) + 1, p.message, p.hint) for p in problems]
     if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        return {}, text[m.end():], problems + [Problem(file, 1, "front matter must be a mapping of keys")]
+        return _empty(), text[m.end():], problems
+    if not isinstance(data, LineMap):
+        return _empty(), text[m.end():], problems + [Problem(file, 1, "front matter must be a mapping of keys")]
     _shift_lines(data, 1)
     return data, text[m.end():], problems
 

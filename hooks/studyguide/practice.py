@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .steps import Step
+from .text import markdown_text
 
 STORAGE_PREFIX = "sdg-practice-v1:"
 ANSWER_CLASS = "practice-answer"
@@ -162,7 +163,7 @@ def progress_markdown(examples: list[ExampleProgress], steps: list[Step]) -> str
             raise ValueError(f"cannot link to '{ex.href}' from the progress list")
         total = int(ex.total)
         lines.append(
-            f"- [{_markdown_text(ex.title)}]({ex.href}): <span class=\"practice-progress__count\""
+            f"- [{markdown_text(ex.title)}]({ex.href}): <span class=\"practice-progress__count\""
             f' data-practice-example="{escape(ex.example)}" data-practice-total="{total}">'
             f"0 of {total} checklist items ticked</span>"
         )
@@ -171,9 +172,3 @@ def progress_markdown(examples: list[ExampleProgress], steps: list[Step]) -> str
 
 
 _SAFE_HREF = re.compile(r"^[\w./-]+$")
-_MARKDOWN_TEXT = str.maketrans({"*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;"})
-
-
-def _markdown_text(text: str) -> str:
-    """Contributed text inside Markdown: HTML-escaped, and Markdown's own marks made literal."""
-    return escape(text).translate(_MARKDOWN_TEXT)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from . import expressions as ex
 from .estimation import Model, Quantity
 from .numbers import format_quantity
-
-
-_MARKDOWN_ENTITIES = str.maketrans({"*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;"})
+from .text import markdown_text
 
 
 def value_html(q: Quantity) -> str:
     """A computed value as inline HTML; Markdown characters are entities so ``user*day`` stays literal."""
-    text = escape(format_quantity(q)).translate(_MARKDOWN_ENTITIES)
+    text = markdown_text(format_quantity(q))
     return f'<span class="est-value" data-quantity="{escape(q.name)}">{text}</span>'
 
 
@@ -76,7 +75,7 @@ def table_html(model: Model, table_name: str) -> str:
     )
 
 
-def checklist_html(items: list[tuple[str, str, str | None]], css: str) -> str:
+def checklist_html(items: Sequence[tuple[str, str, str | None]], css: str) -> str:
     """A task list: (item id, text, link or None) each; linked items are shown as covered."""
     lines = []
     for item_id, text, href in items:
@@ -88,3 +87,14 @@ def checklist_html(items: list[tuple[str, str, str | None]], css: str) -> str:
             f' aria-label="{escape(text)}"><span class="task-list-indicator"></span></label> {body}</li>'
         )
     return f'<ul class="task-list {css}">\n' + "\n".join(lines) + "\n</ul>"
+
+
+def sandbox_html(example_title: str, estimation_page: str) -> str:
+    """Where the sandbox script draws the sandbox, with what a reader without scripts (or on paper) sees instead."""
+    return (
+        '<div class="est-sandbox" id="sandbox" markdown="1">\n\n'
+        "The sandbox appears here when JavaScript is on; it is off or blocked in this browser, "
+        "or you are reading a printed copy. The "
+        f"[{markdown_text(example_title)} estimation page]({estimation_page}) shows a complete estimate "
+        "worked out from its assumptions, and reads the same without JavaScript.\n\n</div>"
+    )

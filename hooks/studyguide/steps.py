@@ -37,23 +37,27 @@ PROMPT_MAX = 200
 
 def load_steps(path: Path, display: str | None = None) -> list[Step]:
     """Read and check the steps file; raises GuideError listing every problem."""
-    file = display or str(path)
-    data, problems = load_yaml(path.read_text(encoding="utf-8"), file)
+    steps, problems = read_steps(path.read_text(encoding="utf-8"), display or str(path))
+    if problems:
+        raise GuideError(problems)
+    return steps
+
+
+_FIELDS = "each step needs id, number, title, page, minutes, prompt and checklist"
+
+
+def read_steps(text: str, file: str) -> tuple[list[Step], list[Problem]]:
+    """The steps and every problem of the steps file; never raises."""
+    data, problems = load_yaml(text, file)
     steps: list[Step] = []
     raw = data.get("steps") if isinstance(data, dict) else None
     if not problems and not isinstance(raw, list):
         problems.append(Problem(file, 1, "expected a list under 'steps'"))
-    for index, entry in enumerate(raw or [], start=1):
-        line = None
-        try:
-            line = line_of(entry, "id")
-            items = tuple(Item(str(i["id"]), str(i["text"])) for i in entry["checklist"])
-            step = Step(str(entry["id"]), int(entry["number"]), str(entry["title"]), str(entry["page"]),
-                        int(entry["minutes"]), items, entry.get("prompt"))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            problems.append(Problem(file, line, f"step {index} is incomplete ({exc})",
-                                    "each step needs id, number, title, page, minutes, prompt and checklist"))
+    for index, entry in enumerate(raw if isinstance(raw, list) else [], start=1):
+        step = _read_step(entry, index, file, problems)
+        if step is None:
             continue
+        line = line_of(entry, "id")
         problems.extend(_prompt_problems(step, file, line_of(entry, "prompt") or line))
         if step.minutes <= 0:
             problems.append(Problem(file, line_of(entry, "minutes") or line,
@@ -65,12 +69,59 @@ def load_steps(path: Path, display: str | None = None) -> list[Step]:
         if step.number != index:
             problems.append(Problem(file, line, f"step '{step.id}' has number {step.number}, expected {index}"))
         ids = [i.id for i in step.items]
-        for dup in {i for i in ids if ids.count(i) > 1}:
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
             problems.append(Problem(file, line, f"step '{step.id}': checklist item '{dup}' appears twice"))
         steps.append(step)
-    if problems:
-        raise GuideError(problems)
-    return steps
+    return steps, problems
+
+
+def _read_step(entry: object, index: int, file: str, problems: list[Problem]) -> Step | None:
+    """One entry of the list, with each field of the type it must have."""
+    if not isinstance(entry, dict):
+        problems.append(Problem(file, None, f"step {index} is not a mapping", _FIELDS))
+        return None
+    line = line_of(entry, "id")
+    found: list[Problem] = []
+
+    def text(key: str) -> str:
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            found.append(Problem(file, line_of(entry, key) or line, f"step {index}: '{key}' must be text", _FIELDS))
+            return ""
+        if "<" in value:
+            found.append(Problem(file, line_of(entry, key) or line, f"step {index}: '{key}' contains HTML",
+                                 "write it as plain text"))
+        return value
+
+    def whole(key: str) -> int:
+        value = entry.get(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            found.append(Problem(file, line_of(entry, key) or line,
+                                 f"step {index}: '{key}' must be a whole number, not {value!r}", _FIELDS))
+            return 0
+        return value
+
+    step_id, title, page = text("id"), text("title"), text("page")
+    number, minutes = whole("number"), whole("minutes")
+    items: list[Item] = []
+    checklist = entry.get("checklist")
+    if not isinstance(checklist, list) or not checklist:
+        found.append(Problem(file, line_of(entry, "checklist") or line, f"step {index}: 'checklist' must be a list of items",
+                             "each item has an id and a text"))
+    else:
+        for item in checklist:
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
+                found.append(Problem(file, line_of(entry, "checklist") or line,
+                                     f"step {index}: every checklist item needs an id and a text", "id: short-id, text: …"))
+                continue
+            if "<" in item["text"]:
+                found.append(Problem(file, line_of(item, "text") or line, f"step {index}: item '{item['id']}' contains HTML",
+                                     "write it as plain text"))
+            items.append(Item(item["id"], item["text"]))
+    problems.extend(found)
+    if found:
+        return None
+    return Step(step_id, number, title, page, minutes, tuple(items), entry.get("prompt"))  # type: ignore[arg-type]
 
 
 def _prompt_problems(step: Step, file: str, line: int | None) -> list[Problem]:
