@@ -1,5 +1,4 @@
 from studyguide import directives
-from studyguide.diagrams import escape_mermaid_fences
 from studyguide.problems import Problem
 
 
@@ -29,14 +28,6 @@ def test_handler_errors_become_problems():
     assert problems == ["docs/p.md:1: unknown quantity 'nope'"]
 
 
-def test_mermaid_fences_are_escaped_so_contributed_markup_never_becomes_html():
-    text = '```mermaid\nflowchart LR\n  A["p99 < 200 ms"] --> B["<script>x</script>"]\n```\n<b>kept</b>\n'
-    assert escape_mermaid_fences(text) == (
-        '```mermaid\nflowchart LR\n  A["p99 &lt; 200 ms"] --&gt; B["&lt;script&gt;x&lt;/script&gt;"]\n```\n'
-        "<b>kept</b>\n"
-    )
-
-
 def test_multi_line_output_is_indented_like_its_directive_and_lines_can_start_late():
     problems: list[Problem] = []
     out = directives.expand("!!! note\n\n    {{ table: t }}\n    {{ oops: x }}", "docs/p.md",
@@ -45,6 +36,22 @@ def test_multi_line_output_is_indented_like_its_directive_and_lines_can_start_la
     assert str(problems[0]).startswith("docs/p.md:13: unknown directive")
 
 
-def test_a_mermaid_fence_shown_inside_another_fence_is_left_alone():
-    text = "````md\n```mermaid\nA --> B\n```\n````\n\n```mermaid\nA --> B\n```\n"
-    assert escape_mermaid_fences(text) == "````md\n```mermaid\nA --> B\n```\n````\n\n```mermaid\nA --&gt; B\n```\n"
+def test_placeholders_in_any_form_of_fence_are_left_alone():
+    text = "````md\n```\n{{ value: a }}\n```\n{{ value: b }}\n````\n\n> ```{.md}\n> {{ value: c }}\n> ```\n"
+    out, problems = expand(text, {"value": lambda arg, line: "X"})
+    assert out == text and problems == []
+
+
+def test_malformed_placeholders_are_problems_with_their_line():
+    text = "Fine {{ value: a }}.\nNo colon {{ value tweets_per_day }}.\nOne brace {{value: x}.\nStray }} here."
+    out, problems = expand(text, {"value": lambda arg, line: "X"})
+    assert out.startswith("Fine X.")
+    assert problems[0].startswith("docs/p.md:2: '{{ value tweets_per_day }}' is not a complete placeholder")
+    assert problems[1].startswith("docs/p.md:3: '{{value: x}' is not a complete placeholder")
+    assert problems[2].startswith("docs/p.md:4: '}}' is not a complete placeholder")
+    assert "inline code" in problems[0]
+
+
+def test_unknown_names_are_listed_from_the_table_given():
+    _, problems = expand("{{ nope: x }}", {"value": lambda arg, line: "", "sandbox": lambda arg, line: ""})
+    assert "directives are: {{ value: … }}, {{ sandbox: … }}" in problems[0]
