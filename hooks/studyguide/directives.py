@@ -17,6 +17,7 @@ from .fences import code_lines
 from .problems import Problem
 
 _DIRECTIVE = re.compile(r"\{\{\s*(?P<name>[A-Za-z_-]*)\s*(?::\s*(?P<arg>[^{}]*?))?\s*\}\}")
+_BROKEN = re.compile(r"\{\{[^{}]{0,40}\}?\}?|\}\}")  # what is left of a placeholder written wrong
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 Handler = Callable[[str, int], str]
@@ -82,9 +83,9 @@ def _expand_text(text: str, number: int, file: str, handlers: Mapping[str, Handl
             problems.append(Problem(file, number, str(exc)))
             return m.group(0)
 
-    leftover = _DIRECTIVE.sub("", text)
-    if "{{" in leftover or "}}" in leftover:
-        bad = leftover[leftover.find("{{") if "{{" in leftover else leftover.find("}}"):][:40].strip()
+    leftover = _BROKEN.search(_DIRECTIVE.sub("", text))
+    if leftover:
+        bad = leftover.group(0).strip()
         problems.append(Problem(file, number, f"'{bad}' is not a complete placeholder",
                                 f"write {{{{ name: argument }}}} with a colon and two braces on each side; {LITERAL_HINT}"))
     return _DIRECTIVE.sub(replace, text)
