@@ -50,6 +50,8 @@ def escaping(formatter: Formatter) -> Formatter:
     def format_escaped(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
         return formatter(escape(source, quote=False), language, css_class, options, md, **kwargs)
 
+    # mermaid2 recognises its fence by the formatter's name, and then adds its script to pages with diagrams.
+    format_escaped.__name__ = getattr(formatter, "__name__", format_escaped.__name__)
     format_escaped.escapes_diagram_text = True  # type: ignore[attr-defined]
     return format_escaped
 

@@ -63,7 +63,7 @@ def _expand_line(line: str, number: int, file: str, handlers: Mapping[str, Handl
 
 def _expand_text(text: str, number: int, file: str, handlers: Mapping[str, Handler],
                  problems: list[Problem]) -> str:
-    names = ", ".join("{{ %s: … }}" % k for k in handlers)
+    names = ", ".join(f"{{{{ {k}: … }}}}" for k in handlers)
 
     def replace(m: re.Match[str]) -> str:
         name, arg = m.group("name"), (m.group("arg") or "").strip()

@@ -102,6 +102,7 @@ class Guide:
         self.columns: list[compare.Column] = []
         self.models: dict[str, Model] = {}
         self.examples: dict[str, Example] = {}  # folder -> example
+        self.steps_ok = False  # the steps file read without a problem
         self._load()
 
     # --- 1. the sources as a whole ------------------------------------------------------
@@ -117,6 +118,7 @@ class Guide:
         if steps_text is not None:
             self.steps, found = read_steps(steps_text, f"docs/{STEPS_FILE}")
             self.problems += found
+            self.steps_ok = not found
             self._check_step_pages()
         columns_text = self._source(COMPARE_FILE)
         if columns_text is not None:
@@ -128,7 +130,7 @@ class Guide:
                 self.problems += found
                 if model is not None and not found:
                     self.models[path] = model
-        if self.steps and len(self.steps) == len({s.id for s in self.steps}):
+        if self.steps_ok:  # with a broken steps file, every example would be blamed for it
             self._load_examples()
         for path in self.files:
             if path.endswith(".md") and not path.startswith(NOT_PAGES):
@@ -137,7 +139,7 @@ class Guide:
     def _check_step_pages(self) -> None:
         """A step's ``page:`` must name a page: a typo is the steps file's, not every example's."""
         for step in self.steps:
-            if step.page not in self.files:
+            if step.page not in self.files or not step.page.endswith(".md"):
                 self.problems.append(Problem(
                     f"docs/{STEPS_FILE}", None, f"step '{step.id}': page '{step.page}' does not exist",
                     "give the path of the step's page under docs/, such as 'steps/requirements.md'"))
@@ -265,6 +267,8 @@ class Guide:
     def _practice(self, page: Page, what: str) -> str:
         if what != "progress":
             raise ValueError(f"'{{{{ practice: {what} }}}}': only '{{{{ practice: progress }}}}' exists")
+        if not self.steps_ok:
+            raise Skip
         rows = [practice.ExampleProgress(_slug(ex.folder), ex.title, _rel(f"{ex.folder}/index.md", page.src),
                                          sum(len(p.step.items) for p in ex.pages.values()))
                 for ex in self._examples_in_nav()]
@@ -284,6 +288,8 @@ class Guide:
         return render.sandbox_html(title, _rel(posixpath.join(folder, "estimation.md"), page.src))
 
     def _step(self, step_id: str) -> Step:
+        if not self.steps_ok:
+            raise Skip  # the steps file's own problems are reported with it
         for step in self.steps:
             if step.id == step_id:
                 return step

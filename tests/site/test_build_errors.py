@@ -1,11 +1,13 @@
-"""Bad input fails `mkdocs build --strict` with a message that names the file and what to do."""
+"""Bad input fails `mkdocs build --strict` with a message that names the file and what to do,
+and `make validate` reports exactly the same problems."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from conftest import run_build
+from guide_checks import problems, run_validate
+from helpers import run_build
 
 TWITTER = Path("docs/examples/twitter")
 
@@ -17,12 +19,17 @@ def edit(root: Path, rel: str | Path, old: str, new: str, count: int = 1) -> Non
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def fails_with(root: Path, *fragments: str) -> str:
+def fails_with(root: Path, *fragments: str, validate: bool = True) -> str:
+    """The build fails naming each fragment; so does `make validate`, with the same problems (unless told not to)."""
     result = run_build(root)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     for fragment in fragments:
         assert fragment in output, f"{fragment!r} not in:\n{output}"
+    if validate:
+        check = run_validate(root)
+        assert check.returncode == 1, check.stdout + check.stderr
+        assert problems(check.stdout) == problems(output) != set(), (check.stdout, output)
     return output
 
 
@@ -79,7 +86,7 @@ def test_code_in_a_formula_fails_without_running(site_copy, tmp_path):
 def test_a_broken_link_and_a_broken_anchor_fail_the_build(site_copy):
     path = site_copy / "docs/steps/api.md"
     path.write_text(path.read_text() + "\nSee [nowhere](no-such-page.md) and [here](data-model.md#no-such-anchor).\n")
-    fails_with(site_copy, "no-such-page.md", "no-such-anchor")
+    fails_with(site_copy, "no-such-page.md", "no-such-anchor", validate=False)  # MkDocs' own link check
 
 
 def test_a_removed_step_heading_names_the_file(site_copy):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from helpers import REPO
 from studyguide.estimation import load_model
 from studyguide.numbers import format_quantity
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from helpers import REPO
 
 STEPS = yaml.safe_load((REPO / "docs/_data/steps.yml").read_text())["steps"]
 
@@ -124,3 +124,37 @@ def _first_blocks(article):
     blocks = [el for el in article.children if getattr(el, "name", None) in ("h1", "div", "section", "p")]
     at = next(i for i, el in enumerate(blocks) if el.name == "h1")
     return blocks[at:at + 4]
+
+
+def test_no_page_shows_a_raw_placeholder_outside_code(built_site):
+    left = []
+    for path in html_pages(built_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        article = page.select_one("article") or page
+        for code in article.select("code, pre, script"):
+            code.decompose()
+        text = article.get_text(" ")
+        left += [f"{path.relative_to(built_site)}: {m}" for m in re.findall(r"\{\{.{0,30}|.{0,30}\}\}", text)]
+    assert left == []
+
+
+def _scripts(site: Path, page: str) -> list[str]:
+    html = soup(site, page)
+    return [s["src"].rsplit("assets/javascripts/", 1)[-1] for s in html.select("script[src][defer]")
+            if "assets/javascripts/" in s["src"]]
+
+
+def test_each_page_loads_the_scripts_its_markup_declared_and_no_other(built_site):
+    assert _scripts(built_site, "examples/twitter/estimation") == [
+        "page.js", "estimates/engine.js", "estimates/live.js", "practice.js"]
+    assert _scripts(built_site, "sandbox") == ["page.js", "estimates/engine.js", "estimates/sandbox.js"]
+    assert _scripts(built_site, "examples") == ["page.js", "practice.js"]
+    assert _scripts(built_site, "reference/glossary") == []
+    for path in html_pages(built_site):
+        if path.name != "index.html" or path.parent == built_site / "print_page":
+            continue
+        page = path.parent.relative_to(built_site).as_posix()
+        scripts, text = _scripts(built_site, page), path.read_text(encoding="utf-8")
+        models = text.count('class="est-model"')
+        assert models == (1 if {"estimates/live.js", "estimates/sandbox.js"} & set(scripts) else 0), page
+        assert ("practice.js" in scripts) == ("data-practice-" in text), page
