@@ -26,3 +26,13 @@ def test_every_test_folder_contributes_collected_tests():
     )
     files = {p.relative_to(TESTS.parent).as_posix() for p in TESTS.rglob("test_*.py")}
     assert not files - collected, f"test files with no collected test: {sorted(files - collected)}"
+
+
+def test_no_test_file_is_hidden_from_git():
+    """A .gitignore rule such as ``site/`` also matched tests/site/: its new tests would never reach CI."""
+    result = subprocess.run(["git", "ls-files", "--others", "--ignored", "--exclude-standard", "tests"],
+                            cwd=TESTS.parent, capture_output=True, text=True)
+    if result.returncode != 0:  # not a git checkout (an unpacked copy): nothing to compare with
+        return
+    hidden = [line for line in result.stdout.splitlines() if line.endswith(".py") and "__pycache__" not in line]
+    assert hidden == [], f"git ignores these test files, so CI never sees them: {hidden}"
