@@ -91,3 +91,10 @@ def test_a_pipe_in_an_example_title_stays_in_its_cell(sources):
     out = guide.page_markdown("examples/index.md", "{{ compare: examples }}")
     row = next(line for line in out.split("\n") if "Chat" in line)
     assert "Chat &#124; messaging" in row and row.count("|") == 6
+
+
+def test_the_contributor_docs_list_every_placeholder_of_the_table():
+    docs = (REPO / "docs/contributing/how-this-guide-is-built.md").read_text(encoding="utf-8")
+    table = docs.split("### Every placeholder", 1)[1].split("###", 1)[0]
+    listed = [line.split("`{{ ", 1)[1].split(":", 1)[0] for line in table.splitlines() if line.startswith("| `{{ ")]
+    assert listed == list(DIRECTIVES), "add the new placeholder to 'Every placeholder' in how-this-guide-is-built.md"
