@@ -37,10 +37,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     mermaid = config.plugins.get("mermaid2")
     if not print_site or not mermaid or not print_site.config.get("enabled"):
         return
-    page = print_site.print_page  # type: ignore[attr-defined]
+    page = print_site.print_page
     path = Path(config["site_dir"]) / page.file.dest_uri
     html = path.read_text(encoding="utf-8")
-    javascript = mermaid.javascript  # type: ignore[attr-defined]
+    javascript = mermaid.javascript
     if 'class="mermaid"' in html and javascript not in html:
         src = get_relative_url(javascript, page.file.url)
         html = html.replace("</body>", f'<script src="{src}"></script>\n</body>', 1)

@@ -26,6 +26,7 @@ from . import frontmatter
 from .fences import prose_lines
 from .problems import Problem
 from .steps import Step
+from .yamlfile import LineMap
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ATTR_ID = re.compile(r"\{:?[^}]*#([\w-]+)[^}]*\}")
@@ -37,7 +38,7 @@ class StepPage:
     path: str  # relative to docs/, with forward slashes
     step: Step
     covers: dict[str, str]  # item id -> anchor
-    lines: dict[str, int]  # item id -> page line
+    lines: dict[str, int | None]  # item id -> page line
 
 
 @dataclass
@@ -115,7 +116,7 @@ def validate_example(folder: str, files: dict[str, str], steps: list[Step]) -> t
     return example, problems
 
 
-def _check_covers(path: str, meta: dict, body: str, step: Step, problems: list[Problem]) -> StepPage:
+def _check_covers(path: str, meta: LineMap, body: str, step: Step, problems: list[Problem]) -> StepPage:
     covers = meta.get("covers")
     line = meta.lines.get("covers") or meta.lines.get("step")
     page = StepPage(path, step, {}, {})

@@ -48,7 +48,7 @@ class Fence:
 
 def _virtual(prefix: str) -> str:
     """The prefix with tabs expanded, as SuperFences compares indentation."""
-    out = []
+    out: list[str] = []
     for char in prefix:
         out.append(" " * (_TAB - len("".join(out)) % _TAB) if char == "\t" else char)
     return "".join(out)

@@ -201,15 +201,20 @@ class Guide:
                                              "fix 'estimates:' in the front matter"))
         for problem in diagram_problems(markdown):
             self.problems.append(Problem(f"docs/{src}", problem.line + first_line, problem.message, problem.hint))
-        handlers: dict[str, Handler] = {
-            name: (lambda arg, line, d=directive: d.run(self, page, arg)) for name, directive in DIRECTIVES.items()
-        }
-        markdown = expand(markdown, f"docs/{src}", handlers, self.problems, first_line=first_line)
+        markdown = expand(markdown, f"docs/{src}", self._handlers(page), self.problems, first_line=first_line)
         page.step_page = self._step_page_of(src)
         if page.step_page is not None:
             markdown = self._decorate_step_page(markdown, page)
             page.needs.add(PRACTICE_JS)
         return markdown
+
+    def _handlers(self, page: Page) -> dict[str, Handler]:
+        """The directive table bound to one page: each handler takes (argument, line)."""
+
+        def bind(directive: Directive) -> Handler:
+            return lambda arg, line: directive.run(self, page, arg)
+
+        return {name: bind(directive) for name, directive in DIRECTIVES.items()}
 
     def _model_for(self, src: str, meta: Mapping[str, object]) -> Model:
         named = meta.get("estimates")

@@ -30,7 +30,7 @@ class _ConfigLoader(yaml.SafeLoader):
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return os.environ.get(loader.construct_scalar(node), None)
-    names = loader.construct_sequence(node)  # type: ignore[arg-type]
+    names = loader.construct_sequence(node)  # type: ignore[arg-type,unused-ignore]
     for name in names[:-1]:
         if name in os.environ:
             return yaml.safe_load(os.environ[name])

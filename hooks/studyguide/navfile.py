@@ -38,10 +38,11 @@ def add_example(mkdocs_yml: str, title: str, paths: list[str], section: str = "W
     """Insert an example's pages at the end of the worked-examples section of ``nav:``."""
     lines = mkdocs_yml.split("\n")
     header = re.compile(rf"^(\s*)- {re.escape(section)}:\s*$")
-    start = next((i for i, line in enumerate(lines) if header.match(line)), None)
-    if start is None:
+    found = next(((i, m) for i, line in enumerate(lines) if (m := header.match(line))), None)
+    if found is None:
         raise ValueError(f"mkdocs.yml has no '- {section}:' section in nav")
-    indent = len(header.match(lines[start]).group(1))
+    start, m = found
+    indent = len(m.group(1))
     end = start + 1
     while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
         end += 1

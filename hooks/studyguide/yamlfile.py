@@ -29,7 +29,7 @@ class LineMap(dict):
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
 
 
-class _Loader(_Base):  # type: ignore[valid-type,misc]
+class _Loader(_Base):
     """SafeLoader that records lines, rejects duplicate keys and resolves scalars as YAML 1.2 does."""
 
     def construct_mapping(self, node, deep=False):
