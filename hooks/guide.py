@@ -10,6 +10,7 @@ is written. ``make validate`` runs the same ``Guide`` without MkDocs
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -23,6 +24,7 @@ from mkdocs.structure.pages import Page
 from studyguide.diagrams import LANGUAGE, escaping
 from studyguide.frontmatter import first_line
 from studyguide.guide import Guide, is_source
+from studyguide.navfile import nav_titles
 
 _guide: Guide | None = None
 
@@ -49,7 +51,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    _current().set_nav([page.file.src_uri for page in nav.pages])
+    titles = nav_titles(Path(config.config_file_path).read_text(encoding="utf-8")) if config.config_file_path else []
+    _current().set_nav([page.file.src_uri for page in nav.pages], titles)
     return nav
 
 

@@ -69,7 +69,8 @@ def validate(name: str | None) -> int:
             print(f"error: no example at {what}", file=sys.stderr)
             return 2
         prefix = what + "/"
-    problems = problems_of(check_guide(REPO), prefix)
+    guide = check_guide(REPO, prefix.removeprefix("docs/") if prefix else "")
+    problems = problems_of(guide, prefix)
     took = time.perf_counter() - started
     if problems:
         print(format_problems(problems))

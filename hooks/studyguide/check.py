@@ -15,7 +15,7 @@ from pathlib import Path
 from .frontmatter import first_line, split
 from .guide import NOT_PAGES, Guide, is_source
 from .markdown_render import renderer
-from .navfile import nav_paths
+from .navfile import nav_paths, nav_titles
 from .problems import Problem
 
 
@@ -24,14 +24,20 @@ def read_sources(docs: Path) -> dict[str, str]:
             for p in sorted(docs.rglob("*")) if p.is_file() and is_source(p.name)}
 
 
-def check_guide(root: Path) -> Guide:
-    """The guide at ``root`` (the folder with mkdocs.yml and docs/), through every check of the build."""
+def check_guide(root: Path, pages: str = "") -> Guide:
+    """The guide at ``root`` (the folder with mkdocs.yml and docs/), through every check of the build.
+
+    Every source is read and checked as a whole; the pages whose path under
+    docs/ starts with ``pages`` (all of them by default) are also expanded and
+    rendered. A page's own problems are always about its own file, so checking
+    one example renders just its pages and still finds all of its problems.
+    """
     mkdocs_yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
     guide = Guide(read_sources(root / "docs"))
-    guide.set_nav(nav_paths(mkdocs_yml))
+    guide.set_nav(nav_paths(mkdocs_yml), nav_titles(mkdocs_yml))
     render = renderer(mkdocs_yml, root)
     for src, text in sorted(guide.files.items()):
-        if not src.endswith(".md") or src.startswith(NOT_PAGES):
+        if not src.endswith(".md") or src.startswith(NOT_PAGES) or not src.startswith(pages):
             continue
         _, body, _ = split(text, src)
         body = body.lstrip("\n")  # MkDocs drops the blank lines after the front matter too

@@ -178,8 +178,13 @@ class Guide:
 
     # --- 2. the reading order -----------------------------------------------------------
 
-    def set_nav(self, order: list[str]) -> None:
+    def set_nav(self, order: list[str], titles: list[str] | None = None) -> None:
+        """The pages in reading order, and the titles mkdocs.yml gives them (plain text, like front matter)."""
         self.nav = list(order)
+        for title in titles or []:
+            if text_problems(title):
+                self.problems.append(Problem("mkdocs.yml", None, f"the navigation title '{title}' contains HTML",
+                                             SAFETY_HINT))
         for example in self.examples.values():
             self.problems += _in_docs(check_order(example, self.nav, self.steps))
 

@@ -34,6 +34,24 @@ def nav_paths(mkdocs_yml: str) -> list[str]:
     return found
 
 
+def nav_titles(mkdocs_yml: str) -> list[str]:
+    """Every title written in the navigation (sections and pages), in reading order."""
+    config = yaml.load(mkdocs_yml, Loader=_TolerantLoader) or {}
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for title, value in node.items():
+                found.append(str(title))
+                walk(value)
+
+    walk(config.get("nav", []))
+    return found
+
+
 def add_example(mkdocs_yml: str, title: str, paths: list[str], section: str = "Worked examples") -> str:
     """Insert an example's pages at the end of the worked-examples section of ``nav:``."""
     lines = mkdocs_yml.split("\n")

@@ -92,6 +92,8 @@ DATA = {
     "duplicate key in an estimates file": Mistake(
         "docs/examples/web-crawler/estimates.yml", "inputs:\n", "inputs:\n  dup: {value: 1, unit: ratio, label: A}\n"
         "  dup: {value: 2, unit: ratio, label: B}\n", "YAML syntax error: the key 'dup' appears twice"),
+    "markup in a navigation title": Mistake("mkdocs.yml", "- Web crawler:", '- "Web <b onclick=x>crawler</b>":',
+                                            "the navigation title 'Web <b onclick=x>crawler</b>' contains HTML", line=False),
     "markup in an example title": Mistake(CHAT_INDEX, "title: ", "title: <img src=x onerror=alert(1)> ",
                                           "front matter 'title': it contains HTML ('<')"),
 }
