@@ -40,8 +40,12 @@ _EXTRA = {
         "{{ table: assumptions }}\n\n{{ table: traffic }}\n\n"
         "TODO: say what the numbers mean for the design; quote them with the value placeholder.\n\n"
     ),
-    "data-model": "```mermaid\nerDiagram\n  TODO_ENTITY ||--o{ TODO_OTHER : relates\n```\n\n",
-    "high-level-design": "```mermaid\nflowchart LR\n  Client --> TODO[\"TODO: your components\"]\n```\n\n",
+    "data-model": ("```mermaid\nerDiagram\n  accTitle: TODO a short title\n"
+                   "  accDescr: TODO one sentence on what the diagram shows\n"
+                   "  TODO_ENTITY ||--o{ TODO_OTHER : relates\n```\n\n"),
+    "high-level-design": ("```mermaid\nflowchart LR\n  accTitle: TODO a short title\n"
+                          "  accDescr: TODO one sentence on what the diagram shows\n"
+                          "  Client --> TODO[\"TODO: your components\"]\n```\n\n"),
 }
 
 
@@ -147,5 +151,8 @@ def with_sample_answers(files: dict[str, str]) -> dict[str, str]:
         text = re.sub(r"note: TODO.*", "note: Agreed with the interviewer.", text)
         text = text.replace("TODO_ENTITY ||--o{ TODO_OTHER : relates", "SHORT_URL ||--o{ CLICK : records")
         text = text.replace('TODO["TODO: your components"]', 'App["App servers"]')
+        text = text.replace("accTitle: TODO a short title", "accTitle: The design in one picture")
+        text = text.replace("accDescr: TODO one sentence on what the diagram shows",
+                            "accDescr: Clients reach the app servers, which keep the data.")
         filled[name] = re.sub(r"^TODO:.*$", "Answered for this example.", text, flags=re.M)
     return filled
