@@ -3,6 +3,7 @@ named ``build``, ``dist`` and the like without a word, and a test that never run
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,3 +37,10 @@ def test_no_test_file_is_hidden_from_git():
         return
     hidden = [line for line in result.stdout.splitlines() if line.endswith(".py") and "__pycache__" not in line]
     assert hidden == [], f"git ignores these test files, so CI never sees them: {hidden}"
+
+
+def test_no_test_imports_from_conftest():
+    """conftest.py holds fixtures; what tests import lives in plain modules (helpers.py, reader.py, guide_checks.py)."""
+    offenders = [str(p.relative_to(TESTS.parent)) for p in TESTS.rglob("*.py")
+                 if re.search(r"^\s*(from|import) conftest\b", p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []

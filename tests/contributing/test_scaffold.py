@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from helpers import run_build
 from studyguide.scaffold import with_sample_answers
 
 NAME = "Design a ticket booking system"
