@@ -19,7 +19,9 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 from . import expressions as ex
 from .problems import Problem
@@ -28,11 +30,17 @@ from .yamlfile import line_of, load_yaml
 
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_VALUE = re.compile(r"^\s*(-?(?:\d[\d_,]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-z]*)\s*$")
+# ASCII digits and whitespace only (Python's \d takes any script's digits, the browser's
+# does not); commas only between groups of three digits: 1,000 and 12,345,678.
+_VALUE = re.compile(
+    r"[ \t\n\r\f\v]*(-?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9][0-9_]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
+    r"[ \t\n\r\f\v]*([a-z]*)[ \t\n\r\f\v]*"
+)
 _HTML = re.compile(r"[<>]")
 
-INPUT_KEYS = {"value", "unit", "label", "note", "scale"}
-DERIVED_KEYS = {"formula", "unit", "label", "note", "scale"}
+INPUT_KEYS = {"value", "unit", "label", "note", "scale", "negative"}
+DERIVED_KEYS = {"formula", "unit", "label", "note", "scale", "negative"}
+MAX_VALUE = 1e300  # in base units; beyond it one multiplication overflows
 TABLE_KEYS = {"caption", "rows"}
 TOP_KEYS = {"inputs", "derived", "tables"}
 
@@ -46,8 +54,9 @@ class Quantity:
     line: int | None
     note: str = ""
     scale: bool = True
+    negative: bool = False  # may be below zero (``negative: true``); otherwise a negative value is a problem
     formula: str = ""
-    tree: object = None
+    tree: ex.Node | None = None
     value: float | None = None  # in base units (bytes, seconds, nouns)
 
     @property
@@ -100,16 +109,28 @@ class Model:
 
 
 def parse_value(raw: object) -> float:
-    """A number as a contributor writes it: ``200000000``, ``0.2``, ``200 million``, ``1,000``."""
+    """A number as a contributor writes it: ``200000000``, ``0.2``, ``200 million``, ``1,000``.
+
+    A comma only ever separates thousands, in groups of three: ``0,5`` would
+    otherwise read as 5, so it is refused with a hint to use a point.
+    """
     if isinstance(raw, bool):
         raise ValueError("true/false is not a number")
     if isinstance(raw, (int, float)):
-        value = float(raw)
-    elif isinstance(raw, str) and (m := _VALUE.match(raw)):
+        try:
+            value = float(raw)
+        except OverflowError:  # an int with hundreds of digits
+            raise ValueError("the number is too large to work with") from None
+    elif isinstance(raw, str) and (m := _VALUE.fullmatch(raw)):
         number, word = m.groups()
         if word and word not in _SCALE_WORDS:
             raise ValueError(f"'{word}' is not a scale word (use thousand, million, billion or trillion)")
         value = float(number.replace("_", "").replace(",", "")) * _SCALE_WORDS.get(word, 1.0)
+    elif isinstance(raw, str) and "," in raw:
+        raise ValueError(
+            f"'{raw}' is not a number: a comma may only separate thousands, as in 1,000 or 12,345,678; "
+            "use a point for decimals, as in 0.5"
+        )
     else:
         raise ValueError(f"'{raw}' is not a number")
     if not math.isfinite(value):
@@ -118,8 +139,13 @@ def parse_value(raw: object) -> float:
 
 
 def load_model(text: str, file: str) -> tuple[Model | None, list[Problem]]:
-    """Read, check and evaluate an estimates file. Returns the model and every problem."""
-    data, problems = load_yaml(text, file)
+    """Read, check and evaluate an estimates file. Returns the model and every problem; never raises."""
+    try:
+        data, problems = load_yaml(text, file)
+    except (TypeError, ValueError) as exc:
+        # PyYAML builds a few values itself and can fail outside its own errors:
+        # a list used as a key (unhashable), an integer of thousands of digits.
+        return None, [Problem(file, None, f"YAML cannot be read: {exc}", "check the keys and numbers of the file")]
     if problems:
         return None, problems
     model = Model(file)
@@ -150,7 +176,9 @@ def load_model(text: str, file: str) -> tuple[Model | None, list[Problem]]:
     return model, problems
 
 
-def _read_quantity(model, name, spec, kind, line, problems) -> Quantity | None:
+def _read_quantity(
+    model: Model, name: object, spec: object, kind: str, line: int | None, problems: list[Problem]
+) -> Quantity | None:
     file = model.file
     where = f"quantity '{name}'"
     if not isinstance(name, str) or not NAME.match(name):
@@ -190,41 +218,71 @@ def _read_quantity(model, name, spec, kind, line, problems) -> Quantity | None:
     note = spec.get("note", "")
     if not isinstance(note, str):
         note = str(note)
+    unit: Unit | None = None
     try:
         unit = parse_unit(spec.get("unit"))
     except UnitError as exc:
         problems.append(Problem(file, line_of(spec, "unit") or line, f"{where}: {exc}", "e.g. unit: tweets/day"))
-        unit = None
         ok = False
     scale = spec.get("scale", True)
     if not isinstance(scale, bool):
         problems.append(Problem(file, line_of(spec, "scale") or line, f"{where}: scale must be true or false"))
         ok = False
-    if not ok:
+    negative = spec.get("negative", False)
+    if not isinstance(negative, bool):
+        problems.append(Problem(file, line_of(spec, "negative") or line, f"{where}: negative must be true or false"))
+        ok = False
+    if not ok or unit is None or not isinstance(label, str):
         return None
-    q = Quantity(name, kind, label.strip(), unit, line, note=note.strip(), scale=scale)
+    q = Quantity(name, kind, label.strip(), unit, line, note=note.strip(), scale=scale, negative=negative)
     if kind == "input":
-        if "value" not in spec:
-            problems.append(Problem(file, line, f"{where}: an input needs a value"))
-            return None
-        try:
-            q.value = parse_value(spec["value"]) * unit.factor
-        except ValueError as exc:
-            problems.append(
-                Problem(file, line_of(spec, "value") or line, f"{where}: {exc}", "write a number, e.g. 200 million or 0.2")
-            )
-            return None
-    else:
-        if "formula" not in spec:
-            problems.append(Problem(file, line, f"{where}: a derived quantity needs a formula"))
-            return None
-        q.formula = str(spec["formula"]).strip()
-        try:
-            q.tree = ex.parse(spec["formula"])
-        except ex.FormulaError as exc:
-            problems.append(Problem(file, line_of(spec, "formula") or line, f"{where}: {exc}"))
-            return None
+        return q if _read_value(q, spec, file, problems) else None
+    if "formula" not in spec:
+        problems.append(Problem(file, line, f"{where}: a derived quantity needs a formula"))
+        return None
+    q.formula = str(spec["formula"]).strip()
+    try:
+        q.tree = ex.parse(spec["formula"])
+    except ex.FormulaError as exc:
+        problems.append(Problem(file, line_of(spec, "formula") or line, f"{where}: {exc}"))
+        return None
     return q
+
+
+def _read_value(q: Quantity, spec: dict, file: str, problems: list[Problem]) -> bool:
+    """An input's value, in base units, into ``q.value``; False with the problem recorded."""
+    where = f"quantity '{q.name}'"
+    line = line_of(spec, "value") or q.line
+    if "value" not in spec:
+        problems.append(Problem(file, q.line, f"{where}: an input needs a value"))
+        return False
+    try:
+        value = parse_value(spec["value"]) * q.unit.factor
+    except ValueError as exc:
+        problems.append(Problem(file, line, f"{where}: {exc}", "write a number, e.g. 200 million or 0.2"))
+        return False
+    message = _out_of_range(value, q.negative, "the value")
+    if message:
+        problems.append(Problem(file, line, f"{where}: {message[0]}", message[1]))
+        return False
+    q.value = value
+    return True
+
+
+def _out_of_range(value: float, negative: bool, what: str) -> tuple[str, str] | None:
+    """Why a value (in base units) cannot be used, with a hint; None when it can.
+
+    Beyond 1e300 a value is one multiplication away from infinity and prints as
+    hundreds of digits; below zero it is almost always a slip (a count of -13
+    servers), so a quantity that may be negative says so with ``negative: true``.
+    """
+    if not math.isfinite(value) or abs(value) > MAX_VALUE:
+        return (f"{what} is too large to work with (more than 1e300 bytes, seconds or things counted)",
+                "check the number and its unit")
+    if value < 0 and not negative:
+        return (f"{what} is negative",
+                "estimates count things, so they are 0 or more; if this quantity can be below zero, add negative: true")
+    return None
 
 
 class _Failed(Exception):
@@ -232,126 +290,182 @@ class _Failed(Exception):
 
 
 def _evaluate_all(model: Model, problems: list[Problem]) -> None:
-    state: dict[str, str] = {}  # name -> "busy" | "done" | "failed"
+    """Evaluate every derived quantity, each after the quantities its formula uses.
 
-    def evaluate(name: str, chain: list[str]) -> tuple[float, Dims]:
-        q = model.quantities[name]
-        if state.get(name) == "done":
-            return q.value, q.unit.dims
+    The order is worked out first, without recursion, so a chain of hundreds of
+    quantities cannot exhaust Python's stack; engine.js follows the same order,
+    so both report the same problems in the same order.
+    """
+    state = {q.name: "done" for q in model.quantities.values() if q.kind == "input"}
+    for name in _evaluation_order(model, state, problems):
         if state.get(name) == "failed":
-            raise _Failed
-        if state.get(name) == "busy":
-            cycle = " → ".join(chain[chain.index(name):] + [name])
-            problems.append(
-                Problem(model.file, q.line, f"quantity '{name}': formulas refer to each other in a cycle: {cycle}",
-                        "one of them must be an input")
-            )
-            for n in chain[chain.index(name):]:
-                state[n] = "failed"
-            raise _Failed
-        state[name] = "busy"
+            continue  # in a cycle, already reported
+        q = model.quantities[name]
         try:
-            value, dims = _eval(q.tree, model, q, lambda n: evaluate(n, chain + [name]), problems)
+            q.value = _evaluate(model, q, state, problems)
+            state[name] = "done"
         except _Failed:
             state[name] = "failed"
-            raise
-        if dims != q.unit.dims:
-            problems.append(
-                Problem(
-                    model.file,
-                    q.line,
-                    f"quantity '{name}': unit mismatch: the formula gives {describe_dims(dims)} "
-                    f"but the unit '{q.unit.text}' is {describe_dims(q.unit.dims)}",
-                    "fix the formula or the unit",
-                )
-            )
-            state[name] = "failed"
-            raise _Failed
-        q.value = value
-        state[name] = "done"
-        return value, dims
-
-    for q in model.quantities.values():
-        if q.kind == "input":
-            state[q.name] = "done"
-    for q in list(model.quantities.values()):
-        if q.kind == "derived" and state.get(q.name) not in ("done", "failed"):
-            try:
-                evaluate(q.name, [])
-            except _Failed:
-                pass
     for name, s in state.items():
         if s == "failed":
             model.quantities[name].value = None
 
 
-def _eval(node, model: Model, q: Quantity, resolve, problems) -> tuple[float, Dims]:
+def _derived_uses(model: Model, name: str) -> list[str]:
+    tree = model.quantities[name].tree
+    return [n for n in ex.names_in(tree) if n in model.quantities and model.quantities[n].kind == "derived"]
+
+
+def _evaluation_order(model: Model, state: dict[str, str], problems: list[Problem]) -> list[str]:
+    """Derived quantities, each after those it uses (a depth-first walk with its own stack).
+
+    A formula that leads back to a quantity still on the walk closes a cycle: it
+    is reported once, and the quantities in it are marked failed.
+    """
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in [q.name for q in model.quantities.values() if q.kind == "derived"]:
+        if root in seen:
+            continue
+        seen.add(root)
+        stack: list[tuple[str, list[str]]] = [(root, _derived_uses(model, root))]
+        while stack:
+            name, uses = stack[-1]
+            if not uses:
+                stack.pop()
+                order.append(name)
+                continue
+            use = uses.pop(0)
+            walk = [n for n, _ in stack]
+            if use in walk:
+                cycle = walk[walk.index(use):]
+                problems.append(
+                    Problem(model.file, model.quantities[use].line,
+                            f"quantity '{use}': formulas refer to each other in a cycle: "
+                            + " → ".join(cycle + [use]),
+                            "one of them must be an input")
+                )
+                for n in cycle:
+                    state[n] = "failed"
+            elif use not in seen:
+                seen.add(use)
+                stack.append((use, _derived_uses(model, use)))
+    return order
+
+
+def _evaluate(model: Model, q: Quantity, state: dict[str, str], problems: list[Problem]) -> float:
+    """The value of one derived quantity in base units, its dimension and range checked."""
+    assert q.tree is not None
+
+    def resolve(name: str) -> tuple[float, Dims]:
+        other = model.quantities[name]
+        if state.get(name) != "done" or other.value is None:
+            raise _Failed  # it has a problem of its own, already reported
+        return other.value, other.unit.dims
+
+    value, dims = _eval(q.tree, model, q, resolve, problems)
+    if dims != q.unit.dims:
+        problems.append(
+            Problem(
+                model.file,
+                q.line,
+                f"quantity '{q.name}': unit mismatch: the formula gives {describe_dims(dims)} "
+                f"but the unit '{q.unit.text}' is {describe_dims(q.unit.dims)}",
+                "fix the formula or the unit",
+            )
+        )
+        raise _Failed
+    if abs(value) > MAX_VALUE:
+        problems.append(Problem(model.file, q.line, f"quantity '{q.name}': the formula gives a number too large "
+                                "to work with (more than 1e300 bytes, seconds or things counted)",
+                                "check the inputs and the formula"))
+        raise _Failed
+    if value < 0 and not q.negative:
+        problems.append(Problem(model.file, q.line, f"quantity '{q.name}': the formula gives a negative number",
+                                "check the formula; if this quantity can be below zero, add negative: true"))
+        raise _Failed
+    return value
+
+
+def _eval(
+    node: ex.Node,
+    model: Model,
+    q: Quantity,
+    resolve: Callable[[str], tuple[float, Dims]],
+    problems: list[Problem],
+) -> tuple[float, Dims]:
     where = f"quantity '{q.name}'"
 
-    def fail(message: str, hint: str = "") -> None:
+    def fail(message: str, hint: str = "") -> NoReturn:
         problems.append(Problem(model.file, q.line, f"{where}: {message}", hint))
         raise _Failed
 
-    def go(n) -> tuple[float, Dims]:
-        if isinstance(n, ex.Num):
-            return n.value, ()
-        if isinstance(n, ex.Name):
-            if n.name in model.quantities:
-                return resolve(n.name)
-            if n.name in model.broken:
-                raise _Failed  # its own problem is already reported
-            if n.name in KNOWN_UNITS:
-                return KNOWN_UNITS[n.name]
-            close = difflib.get_close_matches(n.name, list(model.quantities) + list(KNOWN_UNITS), n=1)
-            fail(f"unknown name '{n.name}' in the formula", f"did you mean '{close[0]}'?" if close else
-                 "define it under inputs or derived")
-        if isinstance(n, ex.Neg):
-            v, d = go(n.operand)
-            return -v, d
-        if isinstance(n, ex.BinOp):
-            (a, da), (b, db) = go(n.left), go(n.right)
-            if n.op in "+-":
-                if da != db:
-                    fail(f"unit mismatch: cannot {'add' if n.op == '+' else 'subtract'} "
-                         f"{describe_dims(db)} {'to' if n.op == '+' else 'from'} {describe_dims(da)}")
-                return (a + b if n.op == "+" else a - b), da
-            if n.op == "*":
-                return a * b, mul_dims(da, db)
-            if b == 0:
-                fail("division by zero", "check the inputs this formula divides by")
-            return a / b, mul_dims(da, db, -1)
-        if isinstance(n, ex.Call):
-            args = [go(a) for a in n.args]
-            values = [v for v, _ in args]
-            dims = [d for _, d in args]
-            if n.func in ("min", "max"):
+    def finite(value: float, dims: Dims) -> tuple[float, Dims]:
+        # Checked at every step, so inf and nan never reach ceil(), pow() or a comparison.
+        if not math.isfinite(value):
+            fail("the formula does not give a finite number", "check for very large inputs multiplied together")
+        return value, dims
+
+    def go(n: ex.Node) -> tuple[float, Dims]:
+        match n:
+            case ex.Num(value):
+                return value, ()
+            case ex.Name(name):
+                return name_value(name)
+            case ex.Neg(operand):
+                v, d = go(operand)
+                return -v, d
+            case ex.BinOp(op, left, right):
+                return finite(*binary(op, go(left), go(right)))
+            case ex.Call(func, args):
+                return finite(*call(func, [go(a) for a in args]))
+
+    def name_value(name: str) -> tuple[float, Dims]:
+        if name in model.quantities:
+            return resolve(name)
+        if name in model.broken:
+            raise _Failed  # its own problem is already reported
+        if name in KNOWN_UNITS:
+            return KNOWN_UNITS[name]
+        close = difflib.get_close_matches(name, list(model.quantities) + list(KNOWN_UNITS), n=1)
+        fail(f"unknown name '{name}' in the formula", f"did you mean '{close[0]}'?" if close else
+             "define it under inputs or derived")
+
+    def binary(op: str, left: tuple[float, Dims], right: tuple[float, Dims]) -> tuple[float, Dims]:
+        (a, da), (b, db) = left, right
+        if op in "+-":
+            if da != db:
+                fail(f"unit mismatch: cannot {'add' if op == '+' else 'subtract'} "
+                     f"{describe_dims(db)} {'to' if op == '+' else 'from'} {describe_dims(da)}")
+            return (a + b if op == "+" else a - b), da
+        if op == "*":
+            return a * b, mul_dims(da, db)
+        if b == 0:
+            fail("division by zero", "check the inputs this formula divides by")
+        return a / b, mul_dims(da, db, -1)
+
+    def call(func: str, args: list[tuple[float, Dims]]) -> tuple[float, Dims]:
+        values = [v for v, _ in args]
+        dims = [d for _, d in args]
+        try:
+            if func in ("min", "max"):
                 if any(d != dims[0] for d in dims):
-                    fail(f"unit mismatch: {n.func}() needs arguments of the same unit")
-                return ex.apply_function(n.func, values), dims[0]
-            if n.func == "pow":
+                    fail(f"unit mismatch: {func}() needs arguments of the same unit")
+                return ex.apply_function(func, values), dims[0]
+            if func == "pow":
                 if len(args) != 2:
                     fail("pow() takes two arguments: pow(base, exponent)")
                 if dims[1]:
                     fail("the exponent of pow() must be a plain number")
-                if dims[0] and values[1] != int(values[1]):
-                    fail("pow() of a quantity with a unit needs a whole-number exponent")
-                return ex.apply_function("pow", values), pow_dims(dims[0], int(values[1]))
-            try:
-                return ex.apply_function(n.func, values), dims[0]
-            except ex.FormulaError as exc:
-                fail(str(exc))
-        raise AssertionError(n)
+                return ex.apply_function("pow", values), pow_dims(dims[0], ex.pow_exponent(values[1]))
+            return ex.apply_function(func, values), dims[0]
+        except ex.FormulaError as exc:
+            fail(str(exc), "check the inputs this formula divides by" if str(exc).startswith("division") else "")
 
-    try:
-        value, dims = go(node)
-    except (OverflowError, ZeroDivisionError) as exc:
-        fail(f"the formula cannot be evaluated: {exc}")
-    if not math.isfinite(value):
-        fail("the formula does not give a finite number")
-    return value, dims
+    return go(node)
 
 
-def _read_tables(model: Model, tables, line, problems) -> None:
+def _read_tables(model: Model, tables: object, line: int | None, problems: list[Problem]) -> None:
     if not isinstance(tables, dict):
         problems.append(Problem(model.file, line, "'tables' must be a mapping of table names"))
         return
@@ -373,9 +487,16 @@ def _read_tables(model: Model, tables, line, problems) -> None:
             problems.append(Problem(model.file, tline, f"table '{name}': needs a list of rows (quantity names)"))
             continue
         for row in rows:
+            if isinstance(row, (list, dict)):  # "- [a, b]" in a list of rows: a list inside the list
+                problems.append(Problem(model.file, line_of(spec, "rows") or tline,
+                                        f"table '{name}': each row must be one quantity name, "
+                                        f"not {'a list' if isinstance(row, list) else 'a mapping'}",
+                                        "write rows: [a, b], or one '- name' per line"))
+                continue
             if row not in model.quantities and row not in model.broken:
                 close = difflib.get_close_matches(str(row), list(model.quantities), n=1)
                 problems.append(Problem(model.file, line_of(spec, "rows") or tline,
                                         f"table '{name}': unknown quantity '{row}'",
                                         f"did you mean '{close[0]}'?" if close else "list names from inputs or derived"))
-        model.tables[name] = Table(name, caption, [str(r) for r in rows], tline)
+        names = [str(r) for r in rows if not isinstance(r, (list, dict))]
+        model.tables[name] = Table(name, caption, names, tline)

@@ -20,6 +20,8 @@ def model_data(model: Model) -> dict:
         entry: dict = {"name": q.name, "kind": q.kind, "label": q.label, "unit": q.unit.text, "scale": q.scale}
         if q.note:
             entry["note"] = q.note
+        if q.negative:
+            entry["negative"] = True
         if q.kind == "input":
             entry["value"] = q.display_value
         else:

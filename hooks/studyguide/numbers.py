@@ -79,15 +79,16 @@ def format_quantity(q: Quantity) -> str:
         return f"{plain(number)} {_replace_first(text, first, prefix)}"
     if q.scale and q.unit.dims == SECOND and len(words) == 1 and first in _TIME_WORDS:
         seconds = q.value
+        assert seconds is not None  # display_value above has checked it
         for size, name in _TIMES:
             if abs(seconds) >= size * 0.9995 or size == _TIMES[-1][0]:
                 return f"{plain(seconds / size)} {name}"
-    number = human_number(value) if q.scale else plain(value)
+    shown = human_number(value) if q.scale else plain(value)
     if text in ("1", "ratio"):
-        return _near_bound(value, 1.0) or number
+        return _near_bound(value, 1.0) or shown
     if text == "percent":
         return f"{_near_bound(value, 100.0) or plain(value)}%"
-    return f"{number} {text}"
+    return f"{shown} {text}"
 
 
 def _near_bound(value: float, bound: float) -> str | None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .expressions import whole_power
+
 Dims = tuple[tuple[str, int], ...]
 
 
@@ -87,7 +89,13 @@ KNOWN_UNITS: dict[str, tuple[float, Dims]] = {
 }
 
 _NOUN = re.compile(r"^[A-Za-z][A-Za-z_]*$")
-_TOKEN = re.compile(r"\s*(?:(?P<name>µs|[A-Za-z][A-Za-z_]*|1)|(?P<int>-?\d+)|(?P<op>[*/^()·]))")
+# ASCII digits and whitespace only, as in expressions.py: the browser's engine must agree.
+_TOKEN = re.compile(r"[ \t\n\r\f\v]*(?:(?P<name>µs|[A-Za-z][A-Za-z_]*|1)|(?P<int>-?[0-9]+)|(?P<op>[*/^()·]))")
+_WHITESPACE = " \t\n\r\f\v"
+
+MAX_EXPONENT = 4  # s^-2 and KB^2 are real; EB^20 only overflows
+MAX_DEPTH = 50  # brackets inside one another, far from Python's recursion limit
+MAX_FACTOR = 1e300  # a unit's scale, and its inverse: beyond it values overflow or vanish
 
 
 class UnitError(ValueError):
@@ -132,24 +140,26 @@ def parse_unit(text: object) -> Unit:
     """Read a unit such as ``tweets/day``, ``bytes/tweet`` or ``views/(user*day)``."""
     if isinstance(text, (int, float)) and not isinstance(text, bool) and text == 1:
         text = "1"
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text.strip(_WHITESPACE):
         raise UnitError("a unit must be text such as 'tweets/day' or 'bytes'")
     tokens = _tokenize(text)
     parser = _UnitParser(tokens, text)
     factor, dims = parser.expression()
     if parser.pos != len(tokens):
         raise UnitError(f"cannot read unit '{text}' near '{tokens[parser.pos][1]}'")
-    return Unit(text.strip(), factor, dims)
+    if not (1 / MAX_FACTOR <= factor <= MAX_FACTOR):  # also catches inf, and 0 from underflow
+        raise UnitError(f"the unit '{text.strip(_WHITESPACE)}' is too large or too small a scale to work with")
+    return Unit(text.strip(_WHITESPACE), factor, dims)
 
 
 def _tokenize(text: str) -> list[tuple[str, str]]:
     tokens: list[tuple[str, str]] = []
     pos = 0
-    stripped = text.rstrip()
+    stripped = text.rstrip(_WHITESPACE)
     while pos < len(stripped):
         m = _TOKEN.match(stripped, pos)
         if not m:
-            raise UnitError(f"cannot read unit '{text}' at '{stripped[pos:].strip()}'")
+            raise UnitError(f"cannot read unit '{text}' at '{stripped[pos:].strip(_WHITESPACE)}'")
         kind = m.lastgroup or "op"
         tokens.append((kind, m.group(kind)))
         pos = m.end()
@@ -163,6 +173,7 @@ class _UnitParser:
         self.tokens = tokens
         self.text = text
         self.pos = 0
+        self.depth = 0
 
     def _peek(self) -> tuple[str, str] | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -187,8 +198,14 @@ class _UnitParser:
             if not exp or exp[0] != "int":
                 raise UnitError(f"cannot read unit '{self.text}': '^' needs a whole number")
             self.pos += 1
-            n = int(exp[1])
-            factor, dims = factor**n, pow_dims(dims, n)
+            digits = exp[1].lstrip("-")
+            n = int(exp[1]) if len(digits) <= 3 else MAX_EXPONENT + 1  # int() refuses 4,300 digits
+            if abs(n) > MAX_EXPONENT:
+                raise UnitError(
+                    f"cannot read unit '{self.text}': the power after '^' must be between "
+                    f"-{MAX_EXPONENT} and {MAX_EXPONENT}"
+                )
+            factor, dims = whole_power(factor, n), pow_dims(dims, n)
         return factor, dims
 
     def atom(self) -> tuple[float, Dims]:
@@ -197,7 +214,11 @@ class _UnitParser:
             raise UnitError(f"cannot read unit '{self.text}': it ends too early")
         self.pos += 1
         if tok[1] == "(":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise UnitError(f"cannot read unit '{self.text}': more than {MAX_DEPTH} brackets inside one another")
             result = self.expression()
+            self.depth -= 1
             close = self._peek()
             if not close or close[1] != ")":
                 raise UnitError(f"cannot read unit '{self.text}': a '(' is not closed")

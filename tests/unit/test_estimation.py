@@ -152,3 +152,13 @@ def test_a_broken_input_is_reported_once_not_again_by_every_formula_using_it():
     )
     assert found == ["docs/examples/x/estimates.yml:2: quantity 'users': 'TODO' is not a number\n"
                      "    hint: write a number, e.g. 200 million or 0.2"]
+
+
+def test_the_page_data_says_which_quantities_may_be_negative():
+    from studyguide.model_data import model_data
+
+    model, problems = load_model("inputs:\n  delta: {value: -3, unit: users, label: Change, negative: true}\n"
+                                 "  users: {value: 3, unit: users, label: Users}\n", "docs/e.yml")
+    assert problems == []
+    entries = {e["name"]: e for e in model_data(model)["quantities"]}
+    assert entries["delta"]["negative"] is True and "negative" not in entries["users"]

@@ -129,8 +129,13 @@
   };
 
   window.addEventListener("beforeprint", releaseAll);
+  // mermaid2 adds this script without defer, so it runs before page.js: only at
+  // DOMContentLoaded (after deferred scripts) can it use StudyGuidePage. mermaid2,
+  // not our template, decides which pages get this script, so where page.js is
+  // not loaded it falls back to a check of its own.
   function onPrintView() {
-    if (document.getElementById("print-site-page")) releaseAll();
+    var page = window.StudyGuidePage;
+    if (page ? page.isPrintView() : document.getElementById("print-site-page")) releaseAll();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onPrintView);

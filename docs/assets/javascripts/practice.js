@@ -11,45 +11,21 @@
  * Reader state lives in localStorage (Chromium gives file:// pages one too):
  *   sdg-practice-v1:mode                          "on" | "off" (absent: off)
  *   sdg-practice-v1:tick:<example>:<step>:<item>  "1" when ticked
- * Without storage (blocked, private mode) everything still works for the visit.
+ * Without storage (blocked, private mode) everything still works for the visit:
+ * StudyGuidePage.storage (page.js, loaded before this script) keeps a copy in memory.
  *
  * Text is only ever set with textContent; nothing here makes a request.
  */
 (function () {
   "use strict";
 
+  var page = window.StudyGuidePage;
+  if (!page) return; // page.js is missing: the page stays as built, every answer shown
+
   var PREFIX = "sdg-practice-v1:";
   var MODE_KEY = PREFIX + "mode";
-  var memory = {}; // stands in for localStorage when it cannot be used
-
-  var store; // localStorage once it is known to work, null if it does not; looked at on first use
-
-  function storage() {
-    if (store !== undefined) return store;
-    try {
-      var s = window.localStorage; // throws where storage is blocked
-      s.getItem(MODE_KEY);
-      store = s;
-    } catch (e) {
-      store = null;
-    }
-    return store;
-  }
-
-  function read(key) {
-    if (storage()) {
-      try { return store.getItem(key); } catch (e) { /* fall through */ }
-    }
-    return Object.prototype.hasOwnProperty.call(memory, key) ? memory[key] : null;
-  }
-
-  function write(key, value) {
-    if (value === null) delete memory[key]; else memory[key] = value;
-    if (!storage()) return;
-    try {
-      if (value === null) store.removeItem(key); else store.setItem(key, value);
-    } catch (e) { /* full or blocked: the in-memory copy still holds it */ }
-  }
+  var read = page.storage.get;
+  var write = page.storage.set; // write(key, null) removes it
 
   function tickKey(example, step, item) {
     return PREFIX + "tick:" + example + ":" + step + ":" + item;
@@ -281,13 +257,12 @@
 
   function init() {
     // The one-page print view shows every answer and no controls: leave it as built.
-    if (document.getElementById("print-site-page")) return;
+    if (page.isPrintView()) return;
     Array.prototype.forEach.call(document.querySelectorAll("section.practice[data-practice-step]"), function (root) {
       new Panel(root).start();
     });
     Array.prototype.forEach.call(document.querySelectorAll(".practice-progress[data-practice-items]"), showProgress);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  page.ready(init);
 })();

@@ -129,15 +129,17 @@
     return sign + mantissa + "e" + (a < 0 ? "-" : "+") + (Math.abs(a) < 10 ? "0" : "") + Math.abs(a);
   }
 
-  // Python's float ** for the exponents estimates use: exact powers stay exact
-  // (older V8 gives 10 ** -4 = 0.00009999999999999999, C gives 0.0001).
-  function pyPow(base, exp) {
-    if (exp === Math.trunc(exp) && Math.abs(exp) <= 64 && base === Math.trunc(base)) {
-      var p = 1;
-      for (var i = 0; i < Math.abs(exp); i++) p *= base;
-      if (Math.abs(p) <= 9007199254740992) return exp < 0 ? 1 / p : p;
+  // expressions.whole_power: base to a whole power by squaring, 1/x for negative powers.
+  // Not Math.pow, which differs from C's pow in the last bit for about one input in ten:
+  // the same multiplications in the same order give the same double in both engines.
+  function wholePower(base, n) {
+    var result = 1, square = base, k = Math.abs(n);
+    while (k) {
+      if (k % 2 === 1) result *= square;
+      k = Math.floor(k / 2);
+      if (k) square *= square;
     }
-    return Math.pow(base, exp);
+    return n < 0 ? 1 / result : result;
   }
 
   // round() of a float: halves to even.
@@ -186,7 +188,8 @@
   ]);
 
   var NOUN = /^[A-Za-z][A-Za-z_]*$/;
-  var UNIT_TOKEN = /\s*(?:(\u00b5s|[A-Za-z][A-Za-z_]*|1)|(-?\d+)|([*/^()\u00b7]))/y;
+  var UNIT_TOKEN = /[ \t\n\r\f\v]*(?:(\u00b5s|[A-Za-z][A-Za-z_]*|1)|(-?[0-9]+)|([*/^()\u00b7]))/y;
+  var UNIT_MAX_EXPONENT = 4, UNIT_MAX_DEPTH = 50, MAX_FACTOR = 1e300; // as units.py
 
   function UnitError(message) { var e = new Error(message); e.name = "UnitError"; return e; }
 
@@ -204,14 +207,20 @@
     return [1, [[name, 1]]];
   }
 
-  function rstrip(text) { return text.replace(/\s+$/, ""); }
+  // Formulas, units and values take ASCII whitespace only (Python's \s and JavaScript's
+  // differ beyond it); labels are stripped as Python's str.strip() does.
+  function rstrip(text) { return text.replace(/[ \t\n\r\f\v]+$/, ""); }
+  function strip(text) { return rstrip(text).replace(/^[ \t\n\r\f\v]+/, ""); }
+  var PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+  var PY_STRIP = new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g");
+  function pyStrip(text) { return text.replace(PY_STRIP, ""); }
 
   function tokenize(text, pattern, kinds, fail) {
     var tokens = [], pos = 0, stripped = rstrip(text);
     while (pos < stripped.length) {
       pattern.lastIndex = pos;
       var m = pattern.exec(stripped);
-      if (!m) fail(stripped.slice(pos).trim());
+      if (!m) fail(strip(stripped.slice(pos)));
       for (var k = 0; k < kinds.length; k++) {
         if (m[k + 1] !== undefined) { tokens.push([kinds[k], m[k + 1]]); break; }
       }
@@ -223,11 +232,11 @@
   // unit := factor (('*' | '·' | '/') factor)* ; factor := atom ('^' int)? ; atom := name | '(' unit ')'
   function parseUnit(text) {
     if (typeof text === "number" && text === 1) text = "1";
-    if (typeof text !== "string" || !text.trim()) throw UnitError("a unit must be text such as 'tweets/day' or 'bytes'");
+    if (typeof text !== "string" || !strip(text)) throw UnitError("a unit must be text such as 'tweets/day' or 'bytes'");
     var tokens = tokenize(text, UNIT_TOKEN, ["name", "int", "op"], function (rest) {
       throw UnitError("cannot read unit '" + text + "' at '" + rest + "'");
     });
-    var pos = 0;
+    var pos = 0, depth = 0;
     function peek() { return pos < tokens.length ? tokens[pos] : null; }
     function expression() {
       var result = power(), tok;
@@ -247,7 +256,11 @@
         if (!exp || exp[0] !== "int") throw UnitError("cannot read unit '" + text + "': '^' needs a whole number");
         pos++;
         var n = parseInt(exp[1], 10);
-        result = [pyPow(result[0], n), powDims(result[1], n)];
+        if (Math.abs(n) > UNIT_MAX_EXPONENT) {
+          throw UnitError("cannot read unit '" + text + "': the power after '^' must be between -" +
+            UNIT_MAX_EXPONENT + " and " + UNIT_MAX_EXPONENT);
+        }
+        result = [wholePower(result[0], n), powDims(result[1], n)];
       }
       return result;
     }
@@ -256,7 +269,11 @@
       if (tok === null) throw UnitError("cannot read unit '" + text + "': it ends too early");
       pos++;
       if (tok[1] === "(") {
+        if (++depth > UNIT_MAX_DEPTH) {
+          throw UnitError("cannot read unit '" + text + "': more than " + UNIT_MAX_DEPTH + " brackets inside one another");
+        }
         var result = expression(), close = peek();
+        depth--;
         if (!close || close[1] !== ")") throw UnitError("cannot read unit '" + text + "': a '(' is not closed");
         pos++;
         return result;
@@ -266,7 +283,10 @@
     }
     var result = expression();
     if (pos !== tokens.length) throw UnitError("cannot read unit '" + text + "' near '" + tokens[pos][1] + "'");
-    return { text: text.trim(), factor: result[0], dims: result[1] };
+    if (!(1 / MAX_FACTOR <= result[0] && result[0] <= MAX_FACTOR)) { // also inf, nan and 0 from underflow
+      throw UnitError("the unit '" + strip(text) + "' is too large or too small a scale to work with");
+    }
+    return { text: strip(text), factor: result[0], dims: result[1] };
   }
 
   function describeDims(dims) {
@@ -282,8 +302,9 @@
 
   // --- expressions.py -------------------------------------------------------------------
 
-  var FORMULA_TOKEN = /\s*(?:((?:\d[\d_]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|([A-Za-z_\u00b5][A-Za-z0-9_]*)|([-+*/(),]))/y;
+  var FORMULA_TOKEN = /[ \t\n\r\f\v]*(?:((?:[0-9][0-9_]*\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)|([A-Za-z_\u00b5][A-Za-z0-9_]*)|([-+*/(),]))/y;
   var FUNCTIONS = ["ceil", "floor", "max", "min", "pow", "round"]; // sorted, as in messages
+  var MAX_DEPTH = 50, MAX_TOKENS = 200, MAX_EXPONENT = 1024; // as expressions.py
 
   function FormulaError(message) { var e = new Error(message); e.name = "FormulaError"; return e; }
 
@@ -296,8 +317,14 @@
         "+ - * / ( ) and the functions " + FUNCTIONS.join(", "));
     });
     if (!tokens.length) throw FormulaError("the formula is empty");
-    var pos = 0;
+    var pos = 0, depth = 0;
     function peek() { return pos < tokens.length ? tokens[pos] : null; }
+    function deeper() { // each bracket, sign or call is a level of recursion, here and in Python
+      if (++depth > MAX_DEPTH) {
+        throw FormulaError("the formula is nested too deeply (more than " + MAX_DEPTH + " brackets, signs or " +
+          "function calls inside one another); split it into smaller derived quantities");
+      }
+    }
     function take(op) {
       var tok = peek();
       if (tok && tok[0] === "op" && tok[1] === op) { pos++; return true; }
@@ -320,8 +347,9 @@
       return node;
     }
     function unary() {
-      if (take("-")) return { type: "neg", operand: unary() };
-      if (take("+")) return unary();
+      var node;
+      if (take("-")) { deeper(); node = { type: "neg", operand: unary() }; depth--; return node; }
+      if (take("+")) { deeper(); node = unary(); depth--; return node; }
       return atom();
     }
     function atom() {
@@ -329,27 +357,51 @@
       if (tok === null) throw FormulaError("the formula ends too early");
       pos++;
       var kind = tok[0], text = tok[1];
-      if (kind === "number") return { type: "num", value: Number(text.replace(/_/g, "")) };
+      if (kind === "number") {
+        var value = Number(text.replace(/_/g, ""));
+        if (!isFinite(value)) throw FormulaError("the number " + text + " is too large; numbers in formulas must be below 1e308");
+        return { type: "num", value: value };
+      }
       if (kind === "name") {
         if (take("(")) {
           if (FUNCTIONS.indexOf(text) < 0) throw FormulaError("unknown function '" + text + "'; available: " + FUNCTIONS.join(", "));
+          deeper();
           var args = [expression()];
           while (take(",")) args.push(expression());
           if (!take(")")) throw FormulaError("missing ')' after the arguments of " + text + "(");
+          depth--;
           return { type: "call", func: text, args: args };
         }
         return { type: "name", name: text };
       }
       if (text === "(") {
+        deeper();
         var node = expression();
         if (!take(")")) throw FormulaError("a '(' is not closed");
+        depth--;
         return node;
       }
       throw FormulaError("unexpected '" + text + "' in formula");
     }
-    var tree = expression();
+    var tree = expression(); // nesting is bounded as it parses
     if (pos !== tokens.length) throw FormulaError("unexpected '" + tokens[pos][1] + "' in formula");
+    if (tokens.length > MAX_TOKENS) { // a + b + c ... is not nested, but its tree is as deep as it is long
+      throw FormulaError("the formula is too long (" + tokens.length + " names, numbers and signs; at most " +
+        MAX_TOKENS + "); split it into smaller derived quantities");
+    }
     return tree;
+  }
+
+  // names_in: every name a formula refers to, in order of first appearance.
+  function namesIn(tree) {
+    var out = [];
+    (function walk(n) {
+      if (n.type === "name") { if (out.indexOf(n.name) < 0) out.push(n.name); }
+      else if (n.type === "neg") walk(n.operand);
+      else if (n.type === "bin") { walk(n.left); walk(n.right); }
+      else if (n.type === "call") n.args.forEach(walk);
+    })(tree);
+    return out;
   }
 
   var PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 };
@@ -377,8 +429,10 @@
 
   var NAME = /^[a-z][a-z0-9_]*\n?$/; // Python's $ also matches before a final newline
   var SCALE_WORDS = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-  var VALUE = /^\s*(-?(?:\d[\d_,]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-z]*)\s*$/;
+  // ASCII digits and whitespace only; commas only between groups of three digits (1,000).
+  var VALUE = /^[ \t\n\r\f\v]*(-?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9][0-9_]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[ \t\n\r\f\v]*([a-z]*)[ \t\n\r\f\v]*$/;
   var HTML = /[<>]/;
+  var MAX_VALUE = 1e300; // in base units, as estimation.py
 
   function pyStr(raw) { // str() of a value in a message
     if (raw === null || raw === undefined) return "None";
@@ -386,7 +440,7 @@
     return String(raw);
   }
 
-  // parse_value: 200000000, 0.2, "200 million", "1,000".
+  // parse_value: 200000000, 0.2, "200 million", "1,000"; a comma only separates thousands.
   function parseValue(raw) {
     var value, m;
     if (typeof raw === "boolean") throw new Error("true/false is not a number");
@@ -398,11 +452,27 @@
         throw new Error("'" + word + "' is not a scale word (use thousand, million, billion or trillion)");
       }
       value = Number(m[1].replace(/[_,]/g, "")) * (word ? SCALE_WORDS[word] : 1);
+    } else if (typeof raw === "string" && raw.indexOf(",") >= 0) {
+      throw new Error("'" + raw + "' is not a number: a comma may only separate thousands, as in 1,000 or 12,345,678; " +
+        "use a point for decimals, as in 0.5");
     } else {
       throw new Error("'" + pyStr(raw) + "' is not a number");
     }
     if (!isFinite(value)) throw new Error("'" + pyStr(raw) + "' is not a finite number");
     return value;
+  }
+
+  // _out_of_range: why a value in base units cannot be used, [message, hint], or null.
+  function outOfRange(value, negative, what) {
+    if (!isFinite(value) || Math.abs(value) > MAX_VALUE) {
+      return [what + " is too large to work with (more than 1e300 bytes, seconds or things counted)",
+        "check the number and its unit"];
+    }
+    if (value < 0 && !negative) {
+      return [what + " is negative",
+        "estimates count things, so they are 0 or more; if this quantity can be below zero, add negative: true"];
+    }
+    return null;
   }
 
   // difflib.get_close_matches(word, possibilities, n=1): the Ratcliff/Obershelp ratio.
@@ -445,11 +515,20 @@
 
   function Failed() {} // a quantity could not be evaluated; its problem is already recorded
 
+  /*
+   * Each problem is {name, message, hint, field}. The message (with the hint in
+   * brackets) is word for word the build's; field says what to fix, for the sandbox:
+   *   name, label, unit, value, formula, scale, negative  that field of the quantity
+   *   duplicate  the name is used by an earlier quantity too (the later one is the problem)
+   *   dimension  the formula's result and the declared unit disagree (either may be wrong)
+   *   sign       the value or result is below zero (fix it, or add negative: true)
+   */
   function evaluate(data, overrides) {
     var quantities = new Map(), broken = new Set(), problems = [];
     overrides = overrides || {};
-    function report(name, message, hint) {
-      problems.push({ name: String(name), message: message + (hint ? " (" + hint + ")" : ""), hint: hint || "" });
+    function report(name, message, hint, field) {
+      problems.push({ name: String(name), message: message + (hint ? " (" + hint + ")" : ""), hint: hint || "",
+        field: field });
     }
 
     ((data && data.quantities) || []).forEach(function (spec) {
@@ -457,46 +536,23 @@
       if (q === null) {
         if (spec && spec.name !== undefined) broken.add(String(spec.name));
       } else {
-        if (quantities.has(q.name)) report(q.name, "quantity '" + q.name + "' is defined twice");
+        if (quantities.has(q.name)) report(q.name, "quantity '" + q.name + "' is defined twice", "", "duplicate");
         quantities.set(q.name, q);
       }
     });
 
-    var state = new Map(); // name -> "busy" | "done" | "failed"
-    function evaluateOne(name, chain) {
-      var q = quantities.get(name), s = state.get(name);
-      if (s === "done") return [q.value, q.unit.dims];
-      if (s === "failed") throw new Failed();
-      if (s === "busy") {
-        var loop = chain.slice(chain.indexOf(name));
-        report(name, "quantity '" + name + "': formulas refer to each other in a cycle: " +
-          loop.concat([name]).join(" \u2192 "), "one of them must be an input");
-        loop.forEach(function (n) { state.set(n, "failed"); });
-        throw new Failed();
-      }
-      state.set(name, "busy");
-      var result;
-      try {
-        result = evalTree(q, quantities, broken, function (n) { return evaluateOne(n, chain.concat([name])); }, report);
-      } catch (e) {
-        if (e instanceof Failed) state.set(name, "failed");
-        throw e;
-      }
-      if (!sameDims(result[1], q.unit.dims)) {
-        report(name, "quantity '" + name + "': unit mismatch: the formula gives " + describeDims(result[1]) +
-          " but the unit '" + q.unit.text + "' is " + describeDims(q.unit.dims), "fix the formula or the unit");
-        state.set(name, "failed");
-        throw new Failed();
-      }
-      q.value = result[0];
-      state.set(name, "done");
-      return result;
-    }
+    // _evaluate_all: in an order where each quantity comes after those it uses.
+    var state = new Map(); // name -> "done" | "failed"
     quantities.forEach(function (q) { if (q.kind === "input") state.set(q.name, "done"); });
-    quantities.forEach(function (q) {
-      var s = state.get(q.name);
-      if (q.kind === "derived" && s !== "done" && s !== "failed") {
-        try { evaluateOne(q.name, []); } catch (e) { if (!(e instanceof Failed)) throw e; }
+    evaluationOrder(quantities, state, report).forEach(function (name) {
+      if (state.get(name) === "failed") return; // in a cycle, already reported
+      var q = quantities.get(name);
+      try {
+        q.value = evaluateOne(q, quantities, broken, state, report);
+        state.set(name, "done");
+      } catch (e) {
+        if (!(e instanceof Failed)) throw e;
+        state.set(name, "failed");
       }
     });
     state.forEach(function (s, name) { if (s === "failed") quantities.get(name).value = null; });
@@ -513,65 +569,140 @@
     return { values: values, text: text, problems: problems };
   }
 
+  function derivedUses(quantities, name) {
+    return namesIn(quantities.get(name).tree).filter(function (n) {
+      return quantities.has(n) && quantities.get(n).kind === "derived";
+    });
+  }
+
+  // _evaluation_order: a depth-first walk with its own stack (no recursion), cycles reported once.
+  function evaluationOrder(quantities, state, report) {
+    var order = [], seen = new Set();
+    quantities.forEach(function (root) {
+      if (root.kind !== "derived" || seen.has(root.name)) return;
+      seen.add(root.name);
+      var stack = [[root.name, derivedUses(quantities, root.name)]];
+      while (stack.length) {
+        var top = stack[stack.length - 1];
+        if (!top[1].length) { stack.pop(); order.push(top[0]); continue; }
+        var use = top[1].shift();
+        var walk = stack.map(function (entry) { return entry[0]; });
+        if (walk.indexOf(use) >= 0) {
+          var cycle = walk.slice(walk.indexOf(use));
+          report(use, "quantity '" + use + "': formulas refer to each other in a cycle: " +
+            cycle.concat([use]).join(" \u2192 "), "one of them must be an input", "formula");
+          cycle.forEach(function (n) { state.set(n, "failed"); });
+        } else if (!seen.has(use)) {
+          seen.add(use);
+          stack.push([use, derivedUses(quantities, use)]);
+        }
+      }
+    });
+    return order;
+  }
+
+  // _evaluate: one derived quantity's value in base units, its dimension and range checked.
+  function evaluateOne(q, quantities, broken, state, report) {
+    function resolve(name) {
+      var other = quantities.get(name);
+      if (state.get(name) !== "done" || typeof other.value !== "number") throw new Failed();
+      return [other.value, other.unit.dims];
+    }
+    var result = evalTree(q, quantities, broken, resolve, report);
+    var where = "quantity '" + q.name + "'";
+    if (!sameDims(result[1], q.unit.dims)) {
+      report(q.name, where + ": unit mismatch: the formula gives " + describeDims(result[1]) +
+        " but the unit '" + q.unit.text + "' is " + describeDims(q.unit.dims), "fix the formula or the unit", "dimension");
+      throw new Failed();
+    }
+    if (Math.abs(result[0]) > MAX_VALUE) {
+      report(q.name, where + ": the formula gives a number too large to work with (more than 1e300 bytes, " +
+        "seconds or things counted)", "check the inputs and the formula", "formula");
+      throw new Failed();
+    }
+    if (result[0] < 0 && !q.negative) {
+      report(q.name, where + ": the formula gives a negative number",
+        "check the formula; if this quantity can be below zero, add negative: true", "sign");
+      throw new Failed();
+    }
+    return result[0];
+  }
+
   // _read_quantity, for one entry of model_data's "quantities" (an input's value may be text).
   function readQuantity(spec, overrides, report) {
     if (!spec || typeof spec !== "object") return null;
     var name = spec.name, where = "quantity '" + name + "'";
     if (typeof name !== "string" || !NAME.test(name)) {
-      report(pyStr(name), "'" + pyStr(name) + "' is not a valid quantity name", "use lower_snake_case, e.g. tweets_per_day");
+      report(pyStr(name), "'" + pyStr(name) + "' is not a valid quantity name", "use lower_snake_case, e.g. tweets_per_day", "name");
       return null;
     }
     if (KNOWN_UNITS.has(name) || KNOWN_UNITS.has(name.replace(/s+$/, ""))) {
-      report(name, where + ": the name is also a unit", "rename it, e.g. seconds_per_day");
+      report(name, where + ": the name is also a unit", "rename it, e.g. seconds_per_day", "name");
       return null;
     }
     var ok = true, label = spec.label, unit = null;
-    if (typeof label !== "string" || !label.trim()) {
-      report(name, where + ": needs a label", "a short plain-text description");
+    if (typeof label !== "string" || !pyStrip(label)) {
+      report(name, where + ": needs a label", "a short plain-text description", "label");
       ok = false;
     } else if (HTML.test(label)) {
-      report(name, where + ": the label contains HTML", "labels are plain text; remove < and >");
+      report(name, where + ": the label contains HTML", "labels are plain text; remove < and >", "label");
       ok = false;
     }
     try {
       unit = parseUnit(spec.unit);
     } catch (e) {
-      report(name, where + ": " + e.message, "e.g. unit: tweets/day");
+      report(name, where + ": " + e.message, "e.g. unit: tweets/day", "unit");
       ok = false;
     }
     var scale = spec.scale === undefined ? true : spec.scale;
     if (typeof scale !== "boolean") {
-      report(name, where + ": scale must be true or false");
+      report(name, where + ": scale must be true or false", "", "scale");
+      ok = false;
+    }
+    var negative = spec.negative === undefined ? false : spec.negative;
+    if (typeof negative !== "boolean") {
+      report(name, where + ": negative must be true or false", "", "negative");
       ok = false;
     }
     if (!ok) return null;
     var kind = spec.kind || (spec.formula !== undefined ? "derived" : "input");
-    var q = { name: name, kind: kind, label: label.trim(), unit: unit, scale: scale, tree: null, value: null };
-    if (kind === "input") {
-      var own = Object.prototype.hasOwnProperty.call(overrides, name);
-      if (!own && spec.value === undefined) {
-        report(name, where + ": an input needs a value");
-        return null;
-      }
-      try {
-        q.value = parseValue(own ? overrides[name] : spec.value) * unit.factor;
-      } catch (e) {
-        report(name, where + ": " + e.message, "write a number, e.g. 200 million or 0.2");
-        return null;
-      }
-    } else {
-      if (spec.formula === undefined) {
-        report(name, where + ": a derived quantity needs a formula");
-        return null;
-      }
-      try {
-        q.tree = parseFormula(spec.formula);
-      } catch (e) {
-        report(name, where + ": " + e.message);
-        return null;
-      }
+    var q = { name: name, kind: kind, label: pyStrip(label), unit: unit, scale: scale, negative: negative,
+      tree: null, value: null };
+    if (kind === "input") return readValue(q, spec, overrides, report) ? q : null;
+    if (spec.formula === undefined) {
+      report(name, where + ": a derived quantity needs a formula", "", "formula");
+      return null;
+    }
+    try {
+      q.tree = parseFormula(spec.formula);
+    } catch (e) {
+      report(name, where + ": " + e.message, "", "formula");
+      return null;
     }
     return q;
+  }
+
+  // _read_value: an input's value (or the reader's override of it), in base units, into q.value.
+  function readValue(q, spec, overrides, report) {
+    var where = "quantity '" + q.name + "'", value;
+    var own = Object.prototype.hasOwnProperty.call(overrides, q.name);
+    if (!own && spec.value === undefined) {
+      report(q.name, where + ": an input needs a value", "", "value");
+      return false;
+    }
+    try {
+      value = parseValue(own ? overrides[q.name] : spec.value) * q.unit.factor;
+    } catch (e) {
+      report(q.name, where + ": " + e.message, "write a number, e.g. 200 million or 0.2", "value");
+      return false;
+    }
+    var problem = outOfRange(value, q.negative, "the value");
+    if (problem) {
+      report(q.name, where + ": " + problem[0], problem[1], value < 0 && isFinite(value) ? "sign" : "value");
+      return false;
+    }
+    q.value = value;
+    return true;
   }
 
   function minMax(values, smaller) { // Python's min()/max(): the first best, compared with < or >
@@ -580,66 +711,94 @@
     return best;
   }
 
+  // pow_exponent: a whole number from -1024 to 1024.
+  function powExponent(value) {
+    if (!isFinite(value) || value !== Math.floor(value)) {
+      throw FormulaError("the exponent of pow() must be a whole number, such as pow(2, 10)");
+    }
+    if (Math.abs(value) > MAX_EXPONENT) {
+      throw FormulaError("the exponent of pow() must be between -" + MAX_EXPONENT + " and " + MAX_EXPONENT);
+    }
+    return value;
+  }
+
+  // apply_function: the numeric part of a call; arguments are finite, results may overflow.
+  function applyFunction(name, values) {
+    if (name === "min" || name === "max") return minMax(values, name === "min");
+    if (name === "ceil" || name === "floor" || name === "round") {
+      if (values.length !== 1) throw FormulaError(name + "() takes one argument");
+      if (!isFinite(values[0])) throw FormulaError(name + "() needs a finite number");
+      var f = name === "ceil" ? Math.ceil : name === "floor" ? Math.floor : roundHalfEven;
+      return f(values[0]) + 0; // + 0: no -0, as Python's float(int)
+    }
+    if (values.length !== 2) throw FormulaError("pow() takes two arguments: pow(base, exponent)");
+    var n = powExponent(values[1]);
+    if (values[0] === 0 && n < 0) throw FormulaError("division by zero: pow() of 0 with a negative exponent");
+    return wholePower(values[0], n);
+  }
+
   // _eval: [value in base units, dims] of one formula tree, or Failed with the problem reported.
   function evalTree(q, quantities, broken, resolve, report) {
     var where = "quantity '" + q.name + "'";
-    function fail(message, hint) { report(q.name, where + ": " + message, hint); throw new Failed(); }
-    var INF = "cannot convert float infinity to integer";
+    function fail(message, hint) { report(q.name, where + ": " + message, hint, "formula"); throw new Failed(); }
+    function finite(result) { // checked at every step: inf and nan never reach ceil(), pow() or a comparison
+      if (!isFinite(result[0])) fail("the formula does not give a finite number", "check for very large inputs multiplied together");
+      return result;
+    }
 
     function go(n) {
       if (n.type === "num") return [n.value, DIMENSIONLESS];
-      if (n.type === "name") {
-        if (quantities.has(n.name)) return resolve(n.name);
-        if (broken.has(n.name)) throw new Failed(); // its own problem is already reported
-        if (KNOWN_UNITS.has(n.name)) return KNOWN_UNITS.get(n.name);
-        var close = closeMatch(n.name, Array.from(quantities.keys()).concat(Array.from(KNOWN_UNITS.keys())));
-        fail("unknown name '" + n.name + "' in the formula",
-          close !== null ? "did you mean '" + close + "'?" : "define it under inputs or derived");
-      }
+      if (n.type === "name") return nameValue(n.name);
       if (n.type === "neg") { var r = go(n.operand); return [-r[0], r[1]]; }
-      if (n.type === "bin") {
-        var left = go(n.left), right = go(n.right), a = left[0], b = right[0];
-        if (n.op === "+" || n.op === "-") {
-          if (!sameDims(left[1], right[1])) {
-            fail("unit mismatch: cannot " + (n.op === "+" ? "add " : "subtract ") + describeDims(right[1]) +
-              (n.op === "+" ? " to " : " from ") + describeDims(left[1]));
-          }
-          return [n.op === "+" ? a + b : a - b, left[1]];
-        }
-        if (n.op === "*") return [a * b, mulDims(left[1], right[1])];
-        if (b === 0) fail("division by zero", "check the inputs this formula divides by");
-        return [a / b, mulDims(left[1], right[1], -1)];
-      }
-      // a function call
-      var args = n.args.map(go);
-      var values = args.map(function (x) { return x[0]; }), dims = args.map(function (x) { return x[1]; });
-      if (n.func === "min" || n.func === "max") {
-        if (dims.some(function (d) { return !sameDims(d, dims[0]); })) {
-          fail("unit mismatch: " + n.func + "() needs arguments of the same unit");
-        }
-        return [minMax(values, n.func === "min"), dims[0]];
-      }
-      if (n.func === "pow") {
-        if (args.length !== 2) fail("pow() takes two arguments: pow(base, exponent)");
-        if (dims[1].length) fail("the exponent of pow() must be a plain number");
-        if (Math.abs(values[1]) === Infinity) fail("the formula cannot be evaluated: " + INF);
-        if (dims[0].length && values[1] !== Math.trunc(values[1])) {
-          fail("pow() of a quantity with a unit needs a whole-number exponent");
-        }
-        if (values[0] === 0 && values[1] < 0) fail("the formula cannot be evaluated: 0.0 cannot be raised to a negative power");
-        var p = pyPow(values[0], values[1]);
-        if (!isFinite(p) && isFinite(values[0])) fail("the formula cannot be evaluated: (34, 'Numerical result out of range')");
-        return [p, powDims(dims[0], Math.trunc(values[1]))];
-      }
-      if (values.length !== 1) fail(n.func + "() takes one argument");
-      if (Math.abs(values[0]) === Infinity) fail("the formula cannot be evaluated: " + INF);
-      var f = n.func === "ceil" ? Math.ceil : n.func === "floor" ? Math.floor : roundHalfEven;
-      return [f(values[0]) + 0, dims[0]];
+      if (n.type === "bin") { var left = go(n.left); return finite(binary(n.op, left, go(n.right))); }
+      return finite(call(n.func, n.args.map(go)));
     }
 
-    var result = go(q.tree);
-    if (!isFinite(result[0])) fail("the formula does not give a finite number");
-    return result;
+    function nameValue(name) {
+      if (quantities.has(name)) return resolve(name);
+      if (broken.has(name)) throw new Failed(); // its own problem is already reported
+      if (KNOWN_UNITS.has(name)) return KNOWN_UNITS.get(name);
+      var close = closeMatch(name, Array.from(quantities.keys()).concat(Array.from(KNOWN_UNITS.keys())));
+      fail("unknown name '" + name + "' in the formula",
+        close !== null ? "did you mean '" + close + "'?" : "define it under inputs or derived");
+    }
+
+    function binary(op, left, right) {
+      var a = left[0], b = right[0];
+      if (op === "+" || op === "-") {
+        if (!sameDims(left[1], right[1])) {
+          fail("unit mismatch: cannot " + (op === "+" ? "add " : "subtract ") + describeDims(right[1]) +
+            (op === "+" ? " to " : " from ") + describeDims(left[1]));
+        }
+        return [op === "+" ? a + b : a - b, left[1]];
+      }
+      if (op === "*") return [a * b, mulDims(left[1], right[1])];
+      if (b === 0) fail("division by zero", "check the inputs this formula divides by");
+      return [a / b, mulDims(left[1], right[1], -1)];
+    }
+
+    function call(func, args) {
+      var values = args.map(function (x) { return x[0]; }), dims = args.map(function (x) { return x[1]; });
+      try {
+        if (func === "min" || func === "max") {
+          if (dims.some(function (d) { return !sameDims(d, dims[0]); })) {
+            fail("unit mismatch: " + func + "() needs arguments of the same unit");
+          }
+          return [applyFunction(func, values), dims[0]];
+        }
+        if (func === "pow") {
+          if (args.length !== 2) fail("pow() takes two arguments: pow(base, exponent)");
+          if (dims[1].length) fail("the exponent of pow() must be a plain number");
+          return [applyFunction("pow", values), powDims(dims[0], powExponent(values[1]))];
+        }
+        return [applyFunction(func, values), dims[0]];
+      } catch (e) {
+        if (e instanceof Failed || e.name !== "FormulaError") throw e;
+        fail(e.message, e.message.indexOf("division") === 0 ? "check the inputs this formula divides by" : "");
+      }
+    }
+
+    return go(q.tree);
   }
 
   // --- numbers.py ------------------------------------------------------------------------

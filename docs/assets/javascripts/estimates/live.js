@@ -12,14 +12,19 @@
  * Changed assumptions go into the address (?daily_active_users=300000000), so
  * a reader can share them, and any page of the example opened with such an
  * address shows the changed numbers with a notice and a way back. Reset
- * restores the example's own values.
+ * restores the example's own values. An assumption the engine refuses (not a number,
+ * too large, below zero) is marked on its field with the engine's own message,
+ * the build's word for word.
+ *
+ * Needs page.js and engine.js, loaded before it with defer.
  */
 (function () {
   "use strict";
 
   var engine = window.StudyGuideEstimates;
+  var page = window.StudyGuidePage;
   var source = document.querySelector("script.est-model");
-  if (!engine || !source || document.getElementById("print-site-page")) return;
+  if (!engine || !page || !source || page.isPrintView()) return;
 
   var data;
   try {
@@ -50,12 +55,7 @@
 
   /* --- The page ----------------------------------------------------------- */
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text) node.textContent = text;
-    return node;
-  }
+  var element = page.element;
 
   function addFields() {
     var rows = document.querySelectorAll(".est-table tbody tr");
@@ -108,13 +108,15 @@
 
   /* --- Recomputing ---------------------------------------------------------- */
 
+  function sentence(text) { return text.charAt(0).toUpperCase() + text.slice(1) + "."; }
+
   function changed(input, q, message) {
     var value;
     try {
       value = engine.parseValue(input.value);
     } catch (error) {
       input.setAttribute("aria-invalid", "true");
-      message.textContent = "Write a number, such as 200 million, 1,500 or 0.2.";
+      message.textContent = sentence(error.message) + " Write a number, such as 200 million, 1,500 or 0.2.";
       return;
     }
     input.removeAttribute("aria-invalid");
@@ -127,8 +129,26 @@
     remember();
   }
 
+  // A value the engine refuses once read (too large, below zero): on its field, in the engine's words.
+  function markFields(problems) {
+    fields.forEach(function (field) {
+      var own = problems.filter(function (p) {
+        return p.name === field.quantity.name && (p.field === "value" || p.field === "sign");
+      });
+      if (own.length) {
+        field.input.setAttribute("aria-invalid", "true");
+        field.message.textContent = sentence(own[0].message.replace(/^quantity '[^']*': /, ""));
+      } else if (field.message.getAttribute("data-from-engine") === "true") {
+        field.input.removeAttribute("aria-invalid");
+        field.message.textContent = "";
+      }
+      field.message.setAttribute("data-from-engine", own.length ? "true" : "false");
+    });
+  }
+
   function recompute() {
     var result = engine.evaluate(data, overrides);
+    markFields(result.problems);
     spans.forEach(function (span, i) {
       var name = span.getAttribute("data-quantity");
       var text = result.text[name];

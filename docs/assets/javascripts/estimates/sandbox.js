@@ -16,8 +16,9 @@
  * results as a Markdown table, in a read-only text box that is always shown, so
  * it can be copied by hand where the clipboard is refused (file://).
  *
- * A classic script with no dependencies. Reader text only ever reaches the page
- * through textContent, value and setAttribute.
+ * A classic script that needs page.js and engine.js, loaded before it with defer
+ * (not live.js: the sandbox page does not load it). Reader text only ever reaches
+ * the page through textContent, value and setAttribute.
  */
 (function () {
   "use strict";
@@ -25,7 +26,8 @@
   var host = document.getElementById("sandbox");
   var source = document.querySelector("script.est-model");
   var engine = window.StudyGuideEstimates;
-  if (!host || !source || !engine || document.getElementById("print-site-page")) return;
+  var page = window.StudyGuidePage;
+  if (!host || !source || !engine || !page || page.isPrintView()) return;
 
   var KEY = "sdg-sandbox-v1";
   var TEMPLATE_NAME = "the Twitter example";
@@ -56,6 +58,7 @@
       formula: kind === "derived" ? text(fields.formula) : "",
       unit: text(fields.unit),
       scale: fields.scale !== false,
+      negative: fields.negative === true, // kept from the model and written out; there is no field for it
       note: text(fields.note),
     };
   }
@@ -68,6 +71,7 @@
     var out = { kind: row.kind, name: row.name, label: row.label, unit: row.unit };
     if (row.kind === "input") out.value = row.value; else out.formula = row.formula;
     if (row.scale === false) out.scale = false;
+    if (row.negative === true) out.negative = true;
     if (row.note) out.note = row.note;
     return out;
   }
@@ -85,17 +89,14 @@
 
   /* --- Saving ----------------------------------------------------------------------- */
 
+  // Where storage is refused (private mode, quota), page.js keeps the sheet in memory for the visit.
   function save() {
-    try {
-      localStorage.setItem(KEY, JSON.stringify({ version: 1, rows: rows.map(plainRow) }));
-    } catch (error) {
-      // storage refused (private mode, quota): the sheet still works until the page closes
-    }
+    page.storage.set(KEY, JSON.stringify({ version: 1, rows: rows.map(plainRow) }));
   }
 
   function saved() {
     try {
-      var raw = localStorage.getItem(KEY);
+      var raw = page.storage.get(KEY);
       if (!raw) return null;
       var state = JSON.parse(raw);
       if (!state || !Array.isArray(state.rows)) return null;
@@ -107,12 +108,7 @@
 
   /* --- The page ----------------------------------------------------------------------- */
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text) node.textContent = text;
-    return node;
-  }
+  var element = page.element;
 
   function button(text, className, onClick) {
     var b = element("button", { type: "button", class: "md-button " + (className || "") }, text);
@@ -347,6 +343,7 @@
       source: "sandbox",
       quantities: list.map(function (row) {
         var q = { name: row.name.trim(), kind: row.kind, label: row.label, unit: row.unit.trim(), scale: row.scale };
+        if (row.negative) q.negative = true;
         if (row.kind === "input") q.value = row.value.trim(); else q.formula = row.formula;
         return q;
       }),
@@ -383,14 +380,15 @@
     return m ? m[1] + ": " + m[2] : message;
   }
 
-  // Which fields of a row a problem is about.
-  function fieldsOf(row, message) {
-    if (/is not a valid quantity name|the name is also a unit|is defined twice/.test(message)) return ["name"];
-    if (/needs a label|the label contains HTML/.test(message)) return ["label"];
-    if (/: (a unit must be text|cannot read unit|'[^']*' is not a unit name)/.test(message)) return ["unit"];
-    if (/scale must be true or false/.test(message)) return [];
-    if (/unit mismatch: the formula gives/.test(message)) return ["formula", "unit"];
-    return [row.kind === "input" ? "value" : "formula"];
+  // Which fields of a row a problem is about, from the code the engine gives it (engine.js, evaluate).
+  var FIELDS_OF = {
+    name: ["name"], duplicate: ["name"], label: ["label"], unit: ["unit"], value: ["value"], formula: ["formula"],
+    dimension: ["formula", "unit"], scale: [], negative: [],
+  };
+
+  function fieldsOf(row, problem) {
+    if (Object.prototype.hasOwnProperty.call(FIELDS_OF, problem.field)) return FIELDS_OF[problem.field];
+    return [row.kind === "input" ? "value" : "formula"]; // "sign", or a code this script does not know yet
   }
 
   function recompute() {
@@ -412,10 +410,9 @@
     });
     var seen = Object.create(null);
     (result.problems || []).forEach(function (problem) {
-      var raw = String(problem.message || "");
       var matches = rows.filter(function (row) {
         if (row.name.trim() !== problem.name) return false;
-        return /is defined twice/.test(raw) ? row !== firstOf[problem.name] : true;
+        return problem.field === "duplicate" ? row !== firstOf[problem.name] : true;
       });
       if (!matches.length) { loose.push(readable(problem)); return; }
       matches.forEach(function (row) {
@@ -425,7 +422,7 @@
         var key = row.id + "\u0000" + message;
         if (seen[key]) return;
         seen[key] = true;
-        blame(row, message, fieldsOf(row, raw));
+        blame(row, message, fieldsOf(row, problem));
       });
     });
     if (run.crash) {
@@ -523,6 +520,7 @@
         else out.push("    formula: " + yamlString(row.formula.trim()));
         out.push("    unit: " + yamlString(row.unit.trim()));
         if (row.scale === false) out.push("    scale: false");
+        if (row.negative === true) out.push("    negative: true");
         out.push("    label: " + yamlString(row.label.trim()));
         if (row.note) out.push("    note: " + yamlString(row.note));
       });
