@@ -94,6 +94,14 @@ DATA = {
         "  dup: {value: 2, unit: ratio, label: B}\n", "YAML syntax error: the key 'dup' appears twice"),
     "markup in a navigation title": Mistake("mkdocs.yml", "- Web crawler:", '- "Web <b onclick=x>crawler</b>":',
                                             "the navigation title 'Web <b onclick=x>crawler</b>' contains HTML", line=False),
+    "comma as a decimal point": Mistake("docs/examples/instagram/estimates.yml", "value: 1 billion", "value: 0,5",
+                                        "'0,5' is not a number: a comma may only separate thousands"),
+    "a unit to the power 20": Mistake("docs/examples/chat/estimates.yml", "unit: messages/(user*day)",
+                                      "unit: EB^20", "the power after '^' must be between -4 and 4"),
+    "pow of a negative to a fraction": Mistake(
+        "docs/examples/twitter/estimates.yml", "derived:\n",
+        "derived:\n  root:\n    formula: pow(0 - 8, 0.5)\n    unit: ratio\n    label: Root\n",
+        "the exponent of pow() must be a whole number"),
     "markup in an example title": Mistake(CHAT_INDEX, "title: ", "title: <img src=x onerror=alert(1)> ",
                                           "front matter 'title': it contains HTML ('<')"),
 }
