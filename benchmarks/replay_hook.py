@@ -37,12 +37,21 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-@event_priority(25)  # after estimates (50), before print-site (0), as the real hook runs
+@event_priority(25)  # after the guide's hook (50), before print-site (0), as the real hook runs
 def on_page_content(html, page, config, files):
     if REPLAY:
         return _recorded.get(page.file.src_uri, {}).get("html", html)
     _keep(page, "html", html)
     return html
+
+
+@event_priority(-1000)  # after the guide's hook has declared the page's scripts
+def on_page_context(context, page, config, nav):
+    if REPLAY:
+        context["page_scripts"] = _recorded.get(page.file.src_uri, {}).get("scripts", [])
+    else:
+        _recorded.setdefault(page.file.src_uri, {})["scripts"] = list(context.get("page_scripts", []))
+    return context
 
 
 def on_post_build(config):
