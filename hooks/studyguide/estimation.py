@@ -20,7 +20,7 @@ import difflib
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NoReturn
 
 from . import expressions as ex
@@ -42,7 +42,10 @@ INPUT_KEYS = {"value", "unit", "label", "note", "scale", "negative"}
 DERIVED_KEYS = {"formula", "unit", "label", "note", "scale", "negative"}
 MAX_VALUE = 1e300  # in base units; beyond it one multiplication overflows
 TABLE_KEYS = {"caption", "rows"}
-TOP_KEYS = {"inputs", "derived", "tables"}
+TOP_KEYS = {"include", "inputs", "derived", "tables"}
+
+Resolver = Callable[[str], "Model | None"]
+"""The model of an estimates file named by its path under docs/ (``include:``), or None if it has problems."""
 
 
 @dataclass
@@ -58,6 +61,7 @@ class Quantity:
     formula: str = ""
     tree: ex.Node | None = None
     value: float | None = None  # in base units (bytes, seconds, nouns)
+    source: str = ""  # the estimates file it comes from, when it was included from another one
 
     @property
     def display_value(self) -> float:
@@ -83,7 +87,8 @@ class Model:
 
     @property
     def inputs(self) -> list[Quantity]:
-        return [q for q in self.quantities.values() if q.kind == "input"]
+        """The file's own assumptions (included quantities are listed where they are defined)."""
+        return [q for q in self.quantities.values() if q.kind == "input" and not q.source]
 
     def require(self, name: str) -> Quantity:
         """The quantity a page quotes; a name that is not defined is the contributor's to fix."""
@@ -138,8 +143,13 @@ def parse_value(raw: object) -> float:
     return value
 
 
-def load_model(text: str, file: str) -> tuple[Model | None, list[Problem]]:
-    """Read, check and evaluate an estimates file. Returns the model and every problem; never raises."""
+def load_model(text: str, file: str, resolve: Resolver | None = None) -> tuple[Model | None, list[Problem]]:
+    """Read, check and evaluate an estimates file. Returns the model and every problem; never raises.
+
+    ``include: [reference/capacity.yml]`` makes every quantity of those files (paths under
+    docs/) usable here by name, as an assumption with the value it has there; ``resolve``
+    gives their models.
+    """
     try:
         data, problems = load_yaml(text, file)
     except (TypeError, ValueError) as exc:
@@ -156,8 +166,10 @@ def load_model(text: str, file: str) -> tuple[Model | None, list[Problem]]:
     for key in data:
         if key not in TOP_KEYS:
             problems.append(
-                Problem(file, line_of(data, key), f"unknown section '{key}'", "sections are: inputs, derived, tables")
+                Problem(file, line_of(data, key), f"unknown section '{key}'",
+                        "sections are: include, inputs, derived, tables")
             )
+    _include(model, data.get("include"), line_of(data, "include"), resolve, problems)
     for section, kind in (("inputs", "input"), ("derived", "derived")):
         entries = data.get(section) or {}
         if not isinstance(entries, dict):
@@ -169,11 +181,35 @@ def load_model(text: str, file: str) -> tuple[Model | None, list[Problem]]:
                 model.broken.add(str(name))
             else:
                 if name in model.quantities:
-                    problems.append(Problem(file, q.line, f"quantity '{name}' is defined twice"))
+                    other = model.quantities[name].source
+                    problems.append(Problem(file, q.line, f"quantity '{name}' is defined twice"
+                                            + (f" (also in {other}, which this file includes)" if other else "")))
                 model.quantities[name] = q
     _evaluate_all(model, problems)
     _read_tables(model, data.get("tables") or {}, line_of(data, "tables"), problems)
     return model, problems
+
+
+def _include(model: Model, paths: object, line: int | None, resolve: Resolver | None,
+             problems: list[Problem]) -> None:
+    """Bring in the quantities of each included file, as assumptions with their computed values."""
+    if paths is None:
+        return
+    hint = "write include: [reference/capacity.yml], paths under docs/"
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        problems.append(Problem(model.file, line, "'include' must be a list of estimates files", hint))
+        return
+    for path in paths:
+        included = resolve(path) if resolve else None
+        if included is None:
+            problems.append(Problem(model.file, line, f"cannot include '{path}': it is not an estimates file "
+                                    "that computes without problems", hint))
+            continue
+        for name, q in included.quantities.items():
+            if q.value is None:
+                continue
+            model.quantities[name] = replace(q, kind="input", formula="", tree=None, line=line,
+                                             source=q.source or included.file)
 
 
 def _read_quantity(

@@ -103,6 +103,7 @@ class Guide:
         self.models: dict[str, Model] = {}
         self.examples: dict[str, Example] = {}  # folder -> example
         self.steps_ok = False  # the steps file read without a problem
+        self._tried: set[str] = set()  # estimates files already loaded (or being loaded)
         self._load()
 
     # --- 1. the sources as a whole ------------------------------------------------------
@@ -124,17 +125,28 @@ class Guide:
         if columns_text is not None:
             self.columns, found = compare.read_columns(columns_text, f"docs/{COMPARE_FILE}")
             self.problems += found
-        for path, text in sorted(self.files.items()):
+        for path in sorted(self.files):
             if path.endswith(".yml") and not path.startswith(NOT_PAGES):
-                model, found = load_model(text, f"docs/{path}")
-                self.problems += found
-                if model is not None and not found:
-                    self.models[path] = model
+                self._model(path)
         if self.steps_ok:  # with a broken steps file, every example would be blamed for it
             self._load_examples()
         for path in self.files:
             if path.endswith(".md") and not path.startswith(NOT_PAGES):
                 self._check_front_matter(path)
+
+    def _model(self, path: str) -> Model | None:
+        """The model of one estimates file, loaded once (and its includes first); None if it has problems."""
+        if path in self._tried:
+            return self.models.get(path)
+        self._tried.add(path)  # a file that includes itself, directly or not, finds nothing here
+        text = self.files.get(path) if path.endswith(".yml") and not path.startswith(NOT_PAGES) else None
+        if text is None:
+            return None
+        model, found = load_model(text, f"docs/{path}", resolve=self._model)
+        self.problems += found
+        if model is not None and not found:
+            self.models[path] = model
+        return self.models.get(path)
 
     def _check_step_pages(self) -> None:
         """A step's ``page:`` must name a page: a typo is the steps file's, not every example's."""

@@ -22,6 +22,8 @@ def model_data(model: Model) -> dict:
             entry["note"] = q.note
         if q.negative:
             entry["negative"] = True
+        if q.source:
+            entry["from"] = q.source
         if q.kind == "input":
             entry["value"] = q.display_value
         else:

@@ -30,7 +30,9 @@ def formula_html(q: Quantity, model: Model) -> str:
 
 def _how(q: Quantity, model: Model) -> str:
     parts = []
-    if q.kind == "input":
+    if q.kind == "input" and q.source:
+        parts.append(f"Assumption, from {escape(q.source.removeprefix('docs/'))}")
+    elif q.kind == "input":
         parts.append("Assumption")
     else:
         parts.append(formula_html(q, model))

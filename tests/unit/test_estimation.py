@@ -162,3 +162,29 @@ def test_the_page_data_says_which_quantities_may_be_negative():
     assert problems == []
     entries = {e["name"]: e for e in model_data(model)["quantities"]}
     assert entries["delta"]["negative"] is True and "negative" not in entries["users"]
+
+
+def test_an_included_file_lends_its_quantities_as_assumptions():
+    from studyguide.guide import Guide
+
+    capacity = "inputs:\n  server_capacity: {value: 1000, unit: requests/(s*server), label: One server, note: Measured}\n"
+    example = ("include: [reference/capacity.yml]\ninputs:\n  load: {value: 2500, unit: requests/s, label: Load}\n"
+               "derived:\n  servers: {formula: ceil(load / server_capacity), unit: servers, label: Servers}\n")
+    files = {"reference/capacity.yml": capacity, "examples/x/estimates.yml": example}
+    guide = Guide(files)
+    model = guide.models["examples/x/estimates.yml"]
+    assert model.quantities["servers"].value == 3  # 2,500 ÷ 1,000 per server, rounded up
+    assert [q.name for q in model.inputs] == ["load"]  # the capacity is listed where it is defined
+    assert model.quantities["server_capacity"].source == "docs/reference/capacity.yml"
+
+
+def test_a_missing_or_broken_include_is_a_problem_and_a_cycle_ends():
+    from studyguide.guide import Guide
+
+    files = {"a.yml": "include: [b.yml]\n", "b.yml": "include: [a.yml]\n", "c.yml": "include: [nowhere.yml]\n",
+             "d.yml": "include: [reference/x.yml]\ninputs:\n  x: {value: 1, unit: ratio, label: X}\n",
+             "reference/x.yml": "inputs:\n  x: {value: 2, unit: ratio, label: X}\n"}
+    messages = [(p.file, p.message) for p in Guide(files).problems if p.file.endswith((".yml"))]
+    assert ("docs/c.yml", "cannot include 'nowhere.yml': it is not an estimates file that computes without problems") in messages
+    assert any(f == "docs/a.yml" or f == "docs/b.yml" for f, _ in messages)
+    assert ("docs/d.yml", "quantity 'x' is defined twice (also in docs/reference/x.yml, which this file includes)") in messages
