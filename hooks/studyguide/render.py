@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from html import escape
 
 from . import expressions as ex
 from .estimation import Model, Quantity
-from .numbers import format_quantity
+from .numbers import format_quantity, sig
+from .units import KNOWN_UNITS, SECOND, UnitError, lookup, parse_unit
 from .text import markdown_text
 
 
@@ -25,7 +28,74 @@ def formula_html(q: Quantity, model: Model) -> str:
             return f"<em>{escape(model.quantities[name].label)}</em>"
         return escape(name)
 
-    return "= " + ex.to_text(q.tree, label)
+    text = "= " + ex.to_text(q.tree, label)
+    factor = unit_conversion(q, model)
+    if factor is not None:
+        text += f' <span class="est-convert">{conversion_text(factor)} <small>(to {escape(q.unit.text)})</small></span>'
+    return text
+
+
+_WORD = re.compile(r"µs|[A-Za-z][A-Za-z_]*")
+
+
+def _time_factor(unit_text: str) -> float:
+    """The part of a unit's scale that comes from its time units: 1/86,400 for ``tweets/day``, 1 for ``GB``."""
+    def keep_time(m: re.Match[str]) -> str:
+        word = m.group(0)
+        return word if lookup(word)[1] == SECOND else "thing"
+
+    try:
+        return parse_unit(_WORD.sub(keep_time, unit_text)).factor
+    except UnitError:
+        return 1.0
+
+
+def _natural_factor(node: ex.Node | None, model: Model) -> float:
+    """The time scale of a formula's result if each name kept its declared unit (a unit name, its own)."""
+    match node:
+        case ex.Name(name=name):
+            if name in model.quantities:
+                return _time_factor(model.quantities[name].unit.text)
+            return _time_factor(name) if name in KNOWN_UNITS else 1.0
+        case ex.Neg(operand=operand):
+            return _natural_factor(operand, model)
+        case ex.BinOp(op=op, left=left, right=right):
+            a = _natural_factor(left, model)
+            if op in "+-":
+                return a  # both sides are one kind of unit; the left one names it
+            b = _natural_factor(right, model)
+            return a * b if op == "*" else a / b
+        case ex.Call(func="pow", args=(base, exponent)) if isinstance(exponent, ex.Num):
+            return ex.whole_power(_natural_factor(base, model), int(exponent.value))
+        case ex.Call(func=func, args=args) if func != "pow" and args:
+            return _natural_factor(args[0], model)
+        case _:
+            return 1.0
+
+
+def unit_conversion(q: Quantity, model: Model) -> float | None:
+    """The time conversion the build applies to show a derived quantity in its declared unit, or None.
+
+    ``tweets_per_day`` shown in ``tweets/s`` is divided by 86,400: the tables say so,
+    since that conversion (per day to per second, per month to per day) is the step
+    readers most often get wrong. Byte prefixes and percentages show in the units themselves.
+    """
+    if q.tree is None:
+        return None
+    factor = _natural_factor(q.tree, model) / _time_factor(q.unit.text)
+    if not math.isfinite(factor) or factor <= 0 or abs(factor - 1) < 1e-9:
+        return None
+    return factor
+
+
+def conversion_text(factor: float) -> str:
+    """``÷ 86,400``, ``× 1,000`` or ``× 0.365``: whichever reads as a whole number."""
+    inverse = 1 / factor
+    if inverse >= 2 and abs(inverse - round(inverse)) < 1e-6 * inverse:
+        return f"÷ {round(inverse):,}"
+    if factor >= 2 and abs(factor - round(factor)) < 1e-6 * factor:
+        return f"× {round(factor):,}"
+    return f"× {sig(factor, 4):g}"
 
 
 def _how(q: Quantity, model: Model) -> str:

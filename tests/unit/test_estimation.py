@@ -188,3 +188,21 @@ def test_a_missing_or_broken_include_is_a_problem_and_a_cycle_ends():
     assert ("docs/c.yml", "cannot include 'nowhere.yml': it is not an estimates file that computes without problems") in messages
     assert any(f == "docs/a.yml" or f == "docs/b.yml" for f, _ in messages)
     assert ("docs/d.yml", "quantity 'x' is defined twice (also in docs/reference/x.yml, which this file includes)") in messages
+
+
+def test_the_table_shows_the_time_conversion_the_build_applies():
+    model, problems = load_model(
+        "inputs:\n  tweets_per_day: {value: 100 million, unit: tweets/day, label: New tweets per day}\n"
+        "  size: {value: 1, unit: KB/tweet, label: Tweet size}\n"
+        "derived:\n  tweet_rate: {formula: tweets_per_day, unit: tweets/s, label: Tweets per second}\n"
+        "  per_year: {formula: tweets_per_day * size, unit: TB/year, label: Storage per year}\n"
+        "  per_day: {formula: tweets_per_day * size, unit: GB/day, label: Storage per day}\n"
+        "tables:\n  t: {rows: [tweet_rate, per_year, per_day]}\n", "docs/e.yml")
+    assert problems == []
+    html = table_html(model, "t")
+    rows = html.split("<tr>")[2:]
+    # 100 million a day is 1,157 a second: the per-day figure divided by the 86,400 seconds of a day
+    assert "1,157 tweets/s" in rows[0] and "÷ 86,400 <small>(to tweets/s)</small>" in rows[0]
+    # 100 GB a day is 36.5 TB a year: × 365 days; the byte prefixes show in the units themselves
+    assert "36.5 TB/year" in rows[1] and "× 365 <small>(to TB/year)</small>" in rows[1]
+    assert "est-convert" not in rows[2]  # per day stays per day
