@@ -16,6 +16,7 @@ from .yamlfile import line_of, load_yaml
 class Column:
     quantity: str
     heading: str
+    definition: str = ""  # what every example's quantity must mean, shown under the table
 
 
 def read_columns(text: str, file: str) -> tuple[list[Column], list[Problem]]:
@@ -28,17 +29,17 @@ def read_columns(text: str, file: str) -> tuple[list[Column], list[Problem]]:
     if not isinstance(raw, list) or not raw:
         return [], [Problem(file, 1, "expected 'columns:', a list with a quantity and a heading each")]
     for entry in raw:
-        quantity = entry.get("quantity") if isinstance(entry, dict) else None
-        heading = entry.get("heading") if isinstance(entry, dict) else None
+        fields = entry if isinstance(entry, dict) else {}
+        quantity, heading, definition = (fields.get(k) for k in ("quantity", "heading", "definition"))
         line = line_of(entry, "quantity")
-        if not isinstance(quantity, str) or not isinstance(heading, str) or not heading.strip():
-            problems.append(Problem(file, line, "each column needs a quantity (a name) and a heading (text)",
-                                    "- quantity: read_write_ratio\n    heading: Reads per write"))
-        elif "<" in heading:
-            problems.append(Problem(file, line_of(entry, "heading") or line, "the heading contains HTML",
-                                    "write it as plain text"))
+        texts = (heading, definition)
+        if not isinstance(quantity, str) or not all(isinstance(t, str) and t.strip() for t in texts):
+            problems.append(Problem(file, line, "each column needs a quantity (a name), a heading and a definition (text)",
+                                    "- quantity: read_write_ratio, heading: Reads per write, definition: what it counts"))
+        elif any("<" in t for t in texts):  # type: ignore[operator]
+            problems.append(Problem(file, line, "the heading or definition contains HTML", "write it as plain text"))
         else:
-            columns.append(Column(quantity, heading.strip()))
+            columns.append(Column(quantity, str(heading).strip(), str(definition).strip()))
     return columns, problems
 
 
@@ -63,4 +64,6 @@ def comparison(rows: list[tuple[str, str, Model]], columns: list[Column]) -> str
     rule = "| --- |" + " ---: |" * len(columns)
     body = [f"| [{markdown_text(title)}]({link}) | " + " | ".join(value_html(model.quantities[c.quantity]) for c in columns) + " |"
             for title, link, model in rows]
-    return "\n".join([head, rule, *body])
+    defined = [f"- **{markdown_text(c.heading)}**: {markdown_text(c.definition)}." for c in columns if c.definition]
+    notes = ["", "Each column means the same in every example:", "", *defined] if defined else []
+    return "\n".join([head, rule, *body, *notes])

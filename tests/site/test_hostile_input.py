@@ -84,7 +84,7 @@ DATA = {
     "minutes: yes in steps.yml": Mistake("docs/_data/steps.yml", "minutes: 4", "minutes: yes",
                                          "step 1: 'minutes' must be a whole number, not 'yes'"),
     "html in a compared heading": Mistake("docs/_data/compare.yml", "heading: Reads per write",
-                                          "heading: <b onclick=x>Reads</b>", "the heading contains HTML"),
+                                          "heading: <b onclick=x>Reads</b>", "the heading or definition contains HTML"),
     "alias bomb in an estimates file": Mistake(
         "docs/examples/url-shortener/estimates.yml", "inputs:\n",
         "lol: &a [x, x, x, x, x, x, x, x, x]\nlol2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\ninputs:\n",
