@@ -184,7 +184,7 @@ def test_a_missing_or_broken_include_is_a_problem_and_a_cycle_ends():
     files = {"a.yml": "include: [b.yml]\n", "b.yml": "include: [a.yml]\n", "c.yml": "include: [nowhere.yml]\n",
              "d.yml": "include: [reference/x.yml]\ninputs:\n  x: {value: 1, unit: ratio, label: X}\n",
              "reference/x.yml": "inputs:\n  x: {value: 2, unit: ratio, label: X}\n"}
-    messages = [(p.file, p.message) for p in Guide(files).problems if p.file.endswith((".yml"))]
+    messages = [(p.file, p.message) for p in Guide(files).problems if p.file.endswith(".yml")]
     assert ("docs/c.yml", "cannot include 'nowhere.yml': it is not an estimates file that computes without problems") in messages
     assert any(f == "docs/a.yml" or f == "docs/b.yml" for f, _ in messages)
     assert ("docs/d.yml", "quantity 'x' is defined twice (also in docs/reference/x.yml, which this file includes)") in messages
