@@ -206,7 +206,7 @@ def _include(model: Model, paths: object, line: int | None, resolve: Resolver | 
                                     "that computes without problems", hint))
             continue
         for name, q in included.quantities.items():
-            if q.value is None:
+            if q.value is None or q.kind != "input":  # its assumptions, not its own sums
                 continue
             model.quantities[name] = replace(q, kind="input", formula="", tree=None, line=line,
                                              source=q.source or included.file)
