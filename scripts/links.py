@@ -9,7 +9,7 @@ No network is used: external links are only listed (`make links`).
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -22,7 +22,7 @@ def _pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ids(path: Path) -> frozenset[str]:
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     return frozenset(el["id"] for el in soup.find_all(id=True)) | frozenset(

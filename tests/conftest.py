@@ -1,34 +1,19 @@
-"""Shared fixtures: a strict build of the real site, editable copies of it, Chromium."""
+"""Shared fixtures: a strict build of the real site, editable copies of it, Chromium, pages to open.
+
+Nothing imports this file: plain helpers are in tests/helpers.py (REPO, IN_CI, run_build) and
+the browser harness in tests/browser/reader.py.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 import chromium
+from helpers import REPO, run_build, unavailable
+from reader import Site, launch, new_context, serve
 from site_copy import copy_site
-
-REPO = Path(__file__).resolve().parents[1]
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def run_build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` in ``root``, as a contributor would run it."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -40,62 +25,6 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture
-def site_copy(tmp_path) -> Path:
-    return copy_site(tmp_path / "guide")
-
-
-# --- Chromium -----------------------------------------------------------------
-
-# Material draws each diagram into a closed shadow root; open them so tests can look inside.
-OPEN_SHADOW_ROOTS = """
-(() => {
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
-})();
-"""
-
-
-def chromium_path() -> str | None:
-    return chromium.find()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    path = chromium_path()
-    if path is None:
-        message = "Chromium is not installed (apt-get install -y chromium)"
-        if IN_CI:
-            pytest.fail(message + ": under CI=true a missing browser is a failure", pytrace=False)
-        pytest.skip(message)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - requirements-test.txt installs it
-        if IN_CI:
-            pytest.fail("playwright is not installed", pytrace=False)
-        pytest.skip("playwright is not installed")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=path, args=chromium.ARGS)
-        yield launched
-        launched.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def served_site(built_site):
-    """The built site over HTTP on an ephemeral localhost port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> Path:
     """The guide built as the offline copy (OFFLINE=true): .html pages that open from disk."""
@@ -105,18 +34,59 @@ def offline_site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture
+def site_copy(tmp_path) -> Path:
+    return copy_site(tmp_path / "guide")
+
+
+# --- Chromium -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run (reader.launch). Missing: a skip, or a failure under CI=true."""
+    if chromium.find() is None:
+        unavailable("Chromium is not installed (apt-get install -y chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - requirements-test.txt installs it
+        unavailable("playwright is not installed")
+    with sync_playwright() as p:
+        launched = launch(p)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context for one test (its own storage, shadow roots opened), closed after it."""
+    with new_context(browser) as fresh:
+        yield fresh
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+# --- The site, to open pages of ---------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """The built site over HTTP on an ephemeral localhost port (reader.serve): its base URL."""
+    with serve(built_site) as base:
+        yield base
+
+
 @pytest.fixture(params=["http", "file"])
-def page_url(request):
-    """``page_url("examples/twitter/estimation/")``: that page over HTTP, or from disk in the offline build."""
+def site(request) -> Site:
+    """Each test twice: ``site.url("examples/twitter/estimation/")`` over HTTP, then from disk in the offline build."""
     if request.param == "http":
-        base = request.getfixturevalue("served_site")
-        return lambda path: base + path
-    root = request.getfixturevalue("offline_site")
+        return Site("http", request.getfixturevalue("served_site"))
+    return Site("file", request.getfixturevalue("offline_site"))
 
-    def from_disk(path: str) -> str:
-        page, _, query = path.partition("?")
-        index = root / page / "index.html"
-        file = index if index.is_file() else root / (page.rstrip("/") + ".html")
-        return file.as_uri() + (f"?{query}" if query else "")
-
-    return from_disk

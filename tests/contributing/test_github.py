@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from conftest import REPO
+from helpers import REPO
 
 GITHUB = REPO / ".github"
 
@@ -33,12 +33,37 @@ def test_ci_runs_make_test_and_deploy_builds_the_site_and_the_downloads():
     assert "dist/*.zip" in deploy and "dist/*.pdf" in deploy
 
 
-def test_every_action_is_pinned_to_a_version():
-    for name, flow in workflows().items():
-        for job in flow["jobs"].values():
-            for step in job.get("steps", []):
-                if "uses" in step:
-                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", step["uses"]), (name, step["uses"])
+# A tag can be moved to other code; a commit cannot. The comment says which release it is.
+PINNED = re.compile(r"uses: (?P<action>[\w.-]+/[\w.-]+)@(?P<sha>[0-9a-f]{40}) # (?P<version>v\d+\.\d+\.\d+)")
+
+
+def uses_lines() -> list[tuple[str, str]]:
+    """Every ``uses:`` line of the workflows, as written (YAML would drop the comment)."""
+    return [(p.name, line.strip().removeprefix("- ")) for p in sorted((GITHUB / "workflows").glob("*.yml"))
+            for line in p.read_text().splitlines() if re.match(r"\s*(- )?uses:", line)]
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment():
+    lines = uses_lines()
+    steps = [step["uses"] for flow in workflows().values() for job in flow["jobs"].values()
+             for step in job.get("steps", []) if "uses" in step]
+    assert len(lines) == len(steps) >= 5, (lines, steps)  # every step that uses an action is on a line of its own
+    versions: dict[tuple[str, str], set[str]] = {}
+    for name, line in lines:
+        match = PINNED.fullmatch(line)
+        assert match, f"{name}: {line!r} is not `uses: owner/action@<40-hex commit> # vX.Y.Z`"
+        versions.setdefault((match["action"], match["sha"]), set()).add(match["version"])
+    # one commit, one version: the same pin is not labelled differently in two places
+    assert all(len(v) == 1 for v in versions.values()), versions
+
+
+def test_the_pin_check_rejects_tags_short_shas_and_missing_versions():
+    sha = "11bd71901bbe5b1630ceea73d27597364c9af683"
+    assert PINNED.fullmatch(f"uses: actions/checkout@{sha} # v4.2.2")
+    for line in ("uses: actions/checkout@v4.2.2", "uses: actions/checkout@v4", f"uses: actions/checkout@{sha}",
+                 f"uses: actions/checkout@{sha[:12]} # v4.2.2", f"uses: actions/checkout@{sha} # v4",
+                 "uses: actions/checkout@main # v4.2.2"):
+        assert not PINNED.fullmatch(line), line
 
 
 def test_the_makefile_has_the_targets_the_workflows_and_docs_call():

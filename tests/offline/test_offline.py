@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI, OPEN_SHADOW_ROOTS, REPO, chromium_path
-from reader import bring_diagrams_into_view
+import chromium
+from helpers import REPO, unavailable
+from reader import new_context, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -28,17 +29,14 @@ STEP_TITLES = [
 
 def _require(tool: str, package: str) -> None:
     if shutil.which(tool) is None:
-        message = f"{tool} is not installed (apt-get install -y {package})"
-        if IN_CI:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        unavailable(f"{tool} is not installed (apt-get install -y {package})")
 
 
 @pytest.fixture(scope="session")
 def offline(tmp_path_factory):
     """Run `make offline` into a temporary dist/, and unzip the result."""
-    if chromium_path() is None:
-        _require("chromium", "chromium")
+    if chromium.find() is None:  # `make offline` prints the PDF with it
+        unavailable("Chromium is not installed (apt-get install -y chromium)")
     dist = tmp_path_factory.mktemp("dist")
     result = subprocess.run(
         ["make", "--no-print-directory", "offline", f"DIST={dist}", "VERSION=test"],
@@ -66,91 +64,69 @@ def test_the_zip_unpacks_to_one_folder_with_index_html(offline):
     assert (offline["root"] / "search/search_index.js").exists()
 
 
-def _visit(browser, url: str, scheme: str = "light"):
-    page = browser.new_page(color_scheme=scheme)
-    page.add_init_script(OPEN_SHADOW_ROOTS)
-    requests, errors = [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(url)
-    expected = page.evaluate("document.querySelectorAll('article pre.mermaid, article div.mermaid').length")
-    bring_diagrams_into_view(page)
-    if expected:
-        page.wait_for_function(
-            "n => [...document.querySelectorAll('article div.mermaid')]"
-            ".filter(d => d.shadowRoot && d.shadowRoot.querySelector('svg')).length >= n",
-            arg=expected, timeout=20_000)
-    drawn = page.evaluate(
-        "[...document.querySelectorAll('article div.mermaid')].map(d => d.shadowRoot.querySelector('svg'))"
-        ".map(s => s.getAttribute('aria-roledescription') !== 'error' && !s.textContent.includes('Syntax error'))")
-    page.wait_for_timeout(100)
-    return page, requests, errors, expected, drawn
+def _on_disk(visit) -> list[str]:
+    """Requests that did not stay on disk (file://), whatever their origin."""
+    return [r for r in visit.requests if not r.startswith("file:")]
 
 
 def test_every_page_works_from_file_with_no_other_request(browser, offline):
     problems = []
-    for path in pages(offline["root"]):
-        url = path.as_uri()
-        page, requests, errors, expected, drawn = _visit(browser, url)
-        page.close()
-        name = path.relative_to(offline["root"]).as_posix()
-        problems += [f"{name}: request to {r}" for r in requests if not r.startswith("file:")]
-        problems += [f"{name}: console error: {e}" for e in errors]
-        if len(drawn) != expected or not all(drawn):
-            problems.append(f"{name}: {sum(drawn)} of {expected} diagrams rendered")
-    assert len(pages(offline["root"])) >= 20
+    files = pages(offline["root"])
+    assert len(files) >= 20
+    with new_context(browser) as context:
+        for path in files:
+            name = path.relative_to(offline["root"]).as_posix()
+            with open_page(context, path.as_uri(), diagrams=True) as visit:
+                problems += [f"{name}: request to {r}" for r in _on_disk(visit)]
+                problems += [f"{name}: {p}" for p in visit.problems()]
     assert problems == []
+
+
+HIGH_LEVEL_DESIGN = "examples/twitter/high-level-design.html"
 
 
 def test_the_offline_copy_ships_only_the_single_file_mermaid_build(browser, offline):
     vendor = offline["root"] / "assets/vendor/mermaid"
     assert (vendor / "mermaid.min.js").is_file() and (vendor / "LICENSE").is_file()
     assert not (vendor / "esm").exists(), "the ESM build cannot load from file:// and only makes the zip bigger"
-    page, requests, errors, expected, drawn = _visit(
-        browser, (offline["root"] / "examples/twitter/high-level-design.html").as_uri())
-    page.close()
-    assert expected and all(drawn) and len(drawn) == expected and errors == []
-    assert any(r.endswith("/vendor/mermaid/mermaid.min.js") for r in requests)
+    with open_page(browser, (offline["root"] / HIGH_LEVEL_DESIGN).as_uri(), diagrams=True) as visit:
+        assert len(visit.diagrams) >= 2
+        assert visit.problems() == [] and _on_disk(visit) == []
+        assert any(r.endswith("/vendor/mermaid/mermaid.min.js") for r in visit.requests)
 
 
 def test_diagrams_render_from_file_in_the_dark_palette(browser, offline):
-    page, requests, errors, expected, drawn = _visit(
-        browser, (offline["root"] / "examples/twitter/high-level-design.html").as_uri(), "dark")
-    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    page.close()
-    assert scheme == "slate"
-    assert expected >= 2 and len(drawn) == expected and all(drawn)
-    assert errors == [] and all(r.startswith("file:") for r in requests)
+    with open_page(browser, (offline["root"] / HIGH_LEVEL_DESIGN).as_uri(), scheme="dark", diagrams=True) as visit:
+        assert visit.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert len(visit.diagrams) >= 2
+        assert visit.problems() == [] and _on_disk(visit) == []
 
 
 def test_search_for_fan_out_lists_the_twitter_example_from_file(browser, offline):
-    page = browser.new_page()
-    requests = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto((offline["root"] / "index.html").as_uri())
-    page.wait_for_load_state("load")
-    page.keyboard.press("s")  # Material's search shortcut focuses the search box
-    page.wait_for_function("document.activeElement?.matches('input.md-search__input')")
-    page.keyboard.type("fan-out", delay=30)
-    page.wait_for_selector(".md-search-result__item", timeout=20_000)
-    links = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
-    page.close()
-    assert any("examples/twitter/" in link for link in links), links
-    assert all(r.startswith("file:") for r in requests)
+    with open_page(browser, (offline["root"] / "index.html").as_uri()) as visit:
+        page = visit.page
+        page.keyboard.press("s")  # Material's search shortcut focuses the search box
+        page.wait_for_function("document.activeElement?.matches('input.md-search__input')")
+        page.keyboard.type("fan-out", delay=30)
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        links = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+        assert any("examples/twitter/" in link for link in links), links
+        assert visit.problems() == [] and _on_disk(visit) == []
 
 
 def test_glossary_abbreviations_show_tooltips_from_file(browser, offline):
-    page = browser.new_page()
-    page.goto((offline["root"] / "examples/twitter/high-level-design.html").as_uri())
-    abbr = page.locator("article abbr[title]").first
-    title = abbr.get_attribute("title")
-    assert title
-    abbr.hover()
-    page.wait_for_timeout(500)
-    shown = page.evaluate("[...document.querySelectorAll('.md-tooltip2, .md-tooltip')].map(t => t.innerText)")
-    page.close()
-    assert any(title in text for text in shown), (title, shown)
+    with open_page(browser, (offline["root"] / HIGH_LEVEL_DESIGN).as_uri()) as visit:
+        page = visit.page
+        abbr = page.locator("article abbr[title]").first
+        title = abbr.get_attribute("title")
+        assert title
+        tooltips = "[...document.querySelectorAll('.md-tooltip2, .md-tooltip')].map(t => t.innerText)"
+        assert not any(title in text for text in page.evaluate(tooltips)), "a tooltip was shown before the hover"
+        abbr.hover()
+        page.wait_for_timeout(500)
+        shown = page.evaluate(tooltips)
+        assert any(title in text for text in shown), (title, shown)
+        assert visit.problems() == []
 
 
 def _pdf(tool: str, pdf: Path) -> str:
@@ -168,7 +144,8 @@ def test_the_pdf_has_the_seven_steps_and_the_twitter_example(offline):
 
 
 def test_the_pdf_has_a_sensible_page_count_and_vector_diagrams(offline):
-    _require("pdfinfo", "poppler-utils")
+    for tool in ("pdfinfo", "pdftotext", "pdfimages"):
+        _require(tool, "poppler-utils")
     pages_line = next(line for line in _pdf("pdfinfo", offline["pdf"]).splitlines() if line.startswith("Pages:"))
     chapters = len(pages(offline["root"])) - 1  # every page of the site but the print page itself
     # each chapter starts on a new page; none should run to more than a dozen
@@ -182,14 +159,14 @@ def test_the_pdf_has_a_sensible_page_count_and_vector_diagrams(offline):
 
 
 def test_print_view_keeps_tables_and_code_inside_the_page(browser, offline):
-    page = browser.new_page(viewport={"width": 700, "height": 1000})
-    page.goto((offline["root"] / "print_page.html").as_uri())
-    page.emulate_media(media="print")
-    overflowing = page.evaluate("""() => {
-      const width = document.documentElement.clientWidth;
-      return [...document.querySelectorAll('article table, article pre')]
-        .filter(e => e.getBoundingClientRect().right > width + 1)
-        .map(e => e.tagName + ': ' + e.textContent.slice(0, 60));
-    }""")
-    page.close()
-    assert overflowing == []
+    with open_page(browser, (offline["root"] / "print_page.html").as_uri(), viewport={"width": 700, "height": 1000}) as visit:
+        page = visit.page
+        page.emulate_media(media="print")
+        boxes = page.evaluate("""() => {
+          const width = document.documentElement.clientWidth;
+          const all = [...document.querySelectorAll('article table, article pre')];
+          return { count: all.length, overflowing: all.filter(e => e.getBoundingClientRect().right > width + 1)
+            .map(e => e.tagName + ': ' + e.textContent.slice(0, 60)) };
+        }""")
+    assert boxes["count"] >= 20  # the whole guide's tables and code blocks
+    assert boxes["overflowing"] == []
