@@ -3,11 +3,14 @@ which must show exactly what each example's own estimates give."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from bs4 import BeautifulSoup
 
 from helpers import REPO
-from studyguide.estimation import load_model
+from studyguide.check import read_sources
+from studyguide.guide import Guide
 from studyguide.numbers import format_quantity
 
 DAY, MONTH, YEAR = 86_400, 30 * 86_400, 365 * 86_400
@@ -42,11 +45,15 @@ BY_HAND = {
 }
 
 
+@functools.cache
+def _guide() -> Guide:
+    guide = Guide(read_sources(REPO / "docs"))  # as the build loads them: includes resolved
+    assert guide.problems == []
+    return guide
+
+
 def model(example):
-    path = REPO / "docs/examples" / example / "estimates.yml"
-    m, problems = load_model(path.read_text(), str(path))
-    assert problems == []
-    return m
+    return _guide().models[f"examples/{example}/estimates.yml"]
 
 
 @pytest.mark.parametrize("example", BY_HAND)

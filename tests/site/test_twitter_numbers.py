@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -9,13 +10,24 @@ from bs4 import BeautifulSoup
 
 DAY = 86_400
 DAU = 200e6
-TWEETS_PER_DAY = 100e6
-TWEET_BYTES = 140 * 2 + 30  # 310 bytes
+TWEETS_PER_DAY = DAU * 0.5
+# an average tweet: 80 characters at 1.6 bytes each in UTF-8, 80 bytes of fields, 50 of row overhead
+TWEET_BYTES = 80 * 1.6 + 80 + 50  # 258 bytes
 VIEWS_PER_DAY = DAU * (2 + 5)  # home timeline twice, five other users' pages
 TWEETS_VIEWED_PER_DAY = VIEWS_PER_DAY * 20
 TWEETS_VIEWED_PER_S = TWEETS_VIEWED_PER_DAY / DAY
-PHOTO, VIDEO = 200e3, 2e6  # bytes
-STORAGE_PER_DAY = TWEETS_PER_DAY * (TWEET_BYTES + PHOTO / 5 + VIDEO / 10)
+# media as stored: a 1 MB original and 700 KB of resized copies for one tweet in five;
+# a 20 s video for one in twenty: the 5 Mbit/s upload, a 5 Mbit/s ladder of renditions, a 50 KB poster
+PHOTO = 1e6 + 700e3
+VIDEO = 20 * 5e6 / 8 + 20 * 5e6 / 8 + 50e3
+METADATA_PER_DAY = TWEETS_PER_DAY * (TWEET_BYTES + 30) + DAU * 5 * 40 * 2 + DAU * 0.2 * 60
+STORAGE_PER_DAY = METADATA_PER_DAY + TWEETS_PER_DAY * (0.2 * PHOTO + 0.05 * VIDEO)
+PEAK_READS = 2 * (VIEWS_PER_DAY + DAU * 1) / DAY  # timeline pages and searches
+PEAK_WRITES = 2 * (TWEETS_PER_DAY * (1 + 0.2 * 2 + 0.05 * 2) + DAU * 5 + DAU * 0.2) / DAY
+# capacity reference: 1,000 requests/s a server, 64 GB and 100,000 operations/s a Redis node,
+# 1.5× Redis overhead, 2 TB a wide-column node, 3 copies; 1.5× headroom to lose a zone
+TWEET_CACHE = (TWEETS_PER_DAY * 3 + 100e6) * TWEET_BYTES * 1.5  # three days of tweets and 100 M hot older ones
+TWEET_DB = (TWEETS_PER_DAY * (TWEET_BYTES + 30) + DAU * 5 * 40 * 2) * 365 * 5 * 3
 
 BY_HAND = {
     # name: (value worked out here, text the page must show)
@@ -24,20 +36,25 @@ BY_HAND = {
     "timeline_views_per_day": (VIEWS_PER_DAY, "1.4 billion views/day"),
     "tweets_viewed_per_second": (TWEETS_VIEWED_PER_S, "324 thousand tweets/s"),  # 324,074
     "read_write_ratio": (TWEETS_VIEWED_PER_DAY / TWEETS_PER_DAY, "280"),
-    "favourites_per_day": (DAU * 5, "1 billion favourites/day"),
-    "text_storage_per_day": (TWEETS_PER_DAY * TWEET_BYTES, "31 GB/day"),
-    "photo_storage_per_day": (TWEETS_PER_DAY / 5 * PHOTO, "4 TB/day"),
-    "video_storage_per_day": (TWEETS_PER_DAY / 10 * VIDEO, "20 TB/day"),
-    "storage_per_day": (STORAGE_PER_DAY, "24 TB/day"),  # 24.03 TB
-    "storage_total": (STORAGE_PER_DAY * 365 * 5, "43.9 PB"),
-    "ingress_bandwidth": (STORAGE_PER_DAY / DAY, "278 MB/s"),
-    "text_egress": (TWEETS_VIEWED_PER_S * TWEET_BYTES, "100 MB/s"),  # 100.5 MB/s
-    "photo_egress": (TWEETS_VIEWED_PER_S / 5 * PHOTO, "13 GB/s"),  # 12.96 GB/s
-    "video_egress": (TWEETS_VIEWED_PER_S / 10 / 3 * VIDEO, "21.6 GB/s"),
-    "cache_memory": (0.2 * TWEETS_VIEWED_PER_DAY * TWEET_BYTES, "1.74 TB"),  # 1.736 TB
-    # posts + timeline pages + favourites, one request each, at twice the average
-    "peak_requests_per_second": (2 * (TWEETS_PER_DAY + VIEWS_PER_DAY + DAU * 5) / DAY, "57.9 thousand requests/s"),
-    "storage_per_year": (STORAGE_PER_DAY * 365, "8.77 PB/year"),
+    "tweet_size": (TWEET_BYTES, "258 bytes/tweet"),
+    "max_tweet_text_size": (280 * 3, "840 bytes/tweet"),  # 280 characters of a 3-byte script
+    "text_storage_per_day": (TWEETS_PER_DAY * TWEET_BYTES, "25.8 GB/day"),
+    "photo_storage_per_day": (TWEETS_PER_DAY * 0.2 * PHOTO, "34 TB/day"),
+    "video_storage_per_day": (TWEETS_PER_DAY * 0.05 * VIDEO, "125 TB/day"),  # 25.05 MB a video
+    "storage_per_year": (STORAGE_PER_DAY * 365, "58.2 PB/year"),
+    "tweet_cache_memory": (TWEET_CACHE, "155 GB"),  # 400 million tweets × 258 B × 1.5
+    "peak_requests_per_second": (PEAK_READS + PEAK_WRITES, "64.6 thousand requests/s"),
+}
+
+# Fleets, each sized from the capacity reference.
+FLEETS = {
+    "read_servers": math.ceil(PEAK_READS * 1.5 / 1000),  # 37,037 requests/s: 56
+    "write_servers": math.ceil(PEAK_WRITES * 1.5 / 1000),  # 27,546 requests/s: 42
+    # by memory 3 nodes, by operations 10 (648 thousand reads/s at peak × 1.5), two copies each
+    "tweet_cache_nodes": 2 * max(math.ceil(TWEET_CACHE / 64e9), math.ceil(2 * TWEETS_VIEWED_PER_S * 1.5 / 100e3)),
+    # 300 million cached timelines × 800 entries × 20 bytes × 1.5 = 7.2 TB on 64 GB nodes, two copies
+    "timeline_cache_nodes": 2 * math.ceil(300e6 * 800 * 20 * 1.5 / 64e9),
+    "tweet_db_nodes_by_storage": math.ceil(TWEET_DB / 2e12),  # 596 TB with three copies
 }
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12,
@@ -66,8 +83,8 @@ def test_tables_state_the_assumptions_beside_the_results(built_site):
     html = (built_site / "examples/twitter/estimation/index.html").read_text(encoding="utf-8")
     page = BeautifulSoup(html, "html.parser")
     assumptions = page.select_one('.est-table[data-table="assumptions"]').get_text(" ")
-    for given in ("1 billion users", "200 million users", "0.5 tweets/(user·day)", "200 KB/photo",
-                  "2 MB/video", "5 years"):
+    for given in ("1 billion users", "200 million users", "0.5 tweets/(user·day)", "280 characters/tweet",
+                  "1.6 bytes/character", "5 years"):
         assert given in assumptions
     traffic = page.select_one('.est-table[data-table="traffic"]').get_text(" ")
     assert "100 million tweets/day" in traffic  # 200 million users × 0.5 tweets each
@@ -80,8 +97,9 @@ def test_the_examples_index_compares_twitter_with_the_same_numbers(built_site):
     row = next(tr for tr in BeautifulSoup(html, "html.parser").select("table tr")
                if tr.find("a", string="Twitter-like service") and tr.select(".est-value"))
     shown = {s["data-quantity"]: s.get_text() for s in row.select(".est-value")}
-    assert shown == {"read_write_ratio": "280", "peak_requests_per_second": "57.9 thousand requests/s",
-                     "storage_per_year": "8.77 PB/year", "egress_bandwidth": "34.7 GB/s"}
+    # egress: 324 MB/s of tweet JSON, 13.8 GB/s of photos and posters, 10.1 GB/s of video
+    assert shown == {"read_write_ratio": "280", "peak_requests_per_second": "64.6 thousand requests/s",
+                     "storage_per_year": "58.2 PB/year", "egress_bandwidth": "24.2 GB/s"}
 
 
 def test_overview_quotes_the_same_numbers_as_the_estimation_page(built_site):
@@ -90,3 +108,12 @@ def test_overview_quotes_the_same_numbers_as_the_estimation_page(built_site):
     shared = set(overview) & set(estimation)
     assert shared, "the overview quotes no computed number"
     assert {n: overview[n] for n in shared} == {n: estimation[n] for n in shared}
+
+
+@pytest.mark.parametrize("name", FLEETS)
+def test_each_fleet_is_sized_from_the_capacity_reference_as_worked_by_hand(built_site, name):
+    shown = {}
+    for page in ("estimation", "high-level-design", "detailed-design", "bottlenecks", "."):
+        shown.update(shown_values(built_site, page))
+    assert name in shown, f"no page quotes {name}"
+    assert as_number(shown[name]) == FLEETS[name]
