@@ -34,7 +34,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from functools import partial
 from pathlib import Path
 
@@ -77,7 +77,7 @@ def medians(*sides) -> list[float]:
     """Run the sides in turn RUNS times; medians, so every side sees the same machine state."""
     times: list[list[float]] = [[] for _ in sides]
     for _ in range(RUNS):
-        for side, taken in zip(sides, times):
+        for side, taken in zip(sides, times, strict=True):
             taken.append(side())
     return [statistics.median(t) for t in times]
 
@@ -236,8 +236,9 @@ def page_weight_and_diagrams(site: Path) -> None:
             sizes: dict[str, list[float]] = {}
             meta: dict[str, tuple[str, str]] = {}
             cdp.on("Network.responseReceived",
-                   lambda e: meta.__setitem__(e["requestId"], (e["response"]["url"], e["response"]["mimeType"])))
-            cdp.on("Network.loadingFinished", lambda e: sizes.setdefault(e["requestId"], []).append(e["encodedDataLength"]))
+                   lambda e, meta=meta: meta.__setitem__(e["requestId"], (e["response"]["url"], e["response"]["mimeType"])))
+            cdp.on("Network.loadingFinished",
+                   lambda e, sizes=sizes: sizes.setdefault(e["requestId"], []).append(e["encodedDataLength"]))
             page.goto(base + path, wait_until="networkidle")
             by_kind: dict[str, int] = {}
             raw_by_kind: dict[str, int] = {}
@@ -361,7 +362,7 @@ def main() -> int:
     if chromium.find() is None:
         print("make bench needs Chromium: apt-get install -y chromium", file=sys.stderr)
         return 2
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         print("1. hooks overhead", flush=True)

@@ -25,8 +25,8 @@ def _pages(site: Path) -> list[Path]:
 @cache
 def _ids(path: Path) -> frozenset[str]:
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    return frozenset(el["id"] for el in soup.find_all(id=True)) | frozenset(
-        el["name"] for el in soup.find_all("a", attrs={"name": True}))
+    return frozenset(str(el["id"]) for el in soup.find_all(id=True)) | frozenset(
+        str(el["name"]) for el in soup.find_all("a", attrs={"name": True}))
 
 
 def _links(path: Path):
