@@ -10,7 +10,9 @@ the guide, on formatting edge cases and on every kind of problem.
 
 from __future__ import annotations
 
+import functools
 import json
+import math
 import random
 from pathlib import Path
 
@@ -18,7 +20,8 @@ import pytest
 import yaml
 
 from studyguide import expressions as ex
-from studyguide.estimation import Quantity, load_model, parse_value
+from reader import open_page
+from studyguide.estimation import Model, Quantity, load_model, parse_value
 from studyguide.model_data import model_data
 from studyguide.numbers import format_quantity
 from studyguide.units import parse_unit
@@ -29,6 +32,17 @@ REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 ENGINE = DOCS / "assets" / "javascripts" / "estimates" / "engine.js"
 DATA_DIRS = ("_data/", "_includes/")  # as hooks/estimates.py: these .yml files are not models
+
+
+@functools.cache
+def resolve(path: str) -> Model | None:
+    """An included estimates file (``include: [reference/capacity.yml]``, a path under docs/), loaded as
+    the build loads it (hooks/studyguide/guide.py): its model, or None if it is missing or has problems."""
+    file = DOCS / path
+    if not file.is_file() or path.startswith(DATA_DIRS):
+        return None
+    model, problems = load_model(file.read_text(encoding="utf-8"), f"docs/{path}", resolve=resolve)
+    return model if not problems else None
 
 
 def estimates_files() -> list[Path]:
@@ -71,16 +85,17 @@ class Engine:
 
 @pytest.fixture(scope="module")
 def engine(browser):
-    page = browser.new_page()
-    page.set_content("<!doctype html><html><head><title>engine</title></head><body></body></html>")
-    page.add_script_tag(path=str(ENGINE))
-    assert page.evaluate("typeof window.StudyGuideEstimates.evaluate") == "function"
-    yield Engine(page)
-    page.close()
+    with open_page(browser) as visit:
+        visit.page.set_content("<!doctype html><html><head><title>engine</title></head><body></body></html>")
+        visit.page.add_script_tag(path=str(ENGINE))
+        assert visit.page.evaluate("typeof window.StudyGuideEstimates.evaluate") == "function"
+        yield Engine(visit.page)
+        assert visit.problems() == []
 
 
 def _model(text: str, file: str = "t.yml"):
-    model, problems = load_model(text, file)
+    """The model of an estimates text, with its includes resolved as the build resolves them."""
+    model, problems = load_model(text, file, resolve=resolve)
     assert problems == [], [str(p) for p in problems]
     return model
 
@@ -126,7 +141,7 @@ def test_every_estimates_file_gives_the_same_text_and_values_in_the_browser(engi
     mismatches: list[str] = []
     for path in files:
         rel = path.relative_to(REPO).as_posix()
-        model, problems = load_model(path.read_text(encoding="utf-8"), rel)
+        model, problems = load_model(path.read_text(encoding="utf-8"), rel, resolve=resolve)
         if problems:
             mismatches += [f"{rel}: the build itself reports: {p}" for p in problems]
             continue
@@ -137,14 +152,10 @@ def test_every_estimates_file_gives_the_same_text_and_values_in_the_browser(engi
 def test_the_engine_is_a_classic_script_that_works_from_a_file(browser, tmp_path):
     page_file = tmp_path / "page.html"
     page_file.write_text(f'<!doctype html><title>t</title><script src="{ENGINE.as_uri()}"></script>')
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(page_file.as_uri())
-    data = {"quantities": [{"name": "x", "kind": "input", "label": "X", "unit": "users", "value": "2 million"}]}
-    assert page.evaluate("d => StudyGuideEstimates.evaluate(d).text.x", data) == "2 million users"
-    assert errors == []
-    page.close()
+    with open_page(browser, page_file.as_uri()) as visit:
+        data = {"quantities": [{"name": "x", "kind": "input", "label": "X", "unit": "users", "value": "2 million"}]}
+        assert visit.page.evaluate("d => StudyGuideEstimates.evaluate(d).text.x", data) == "2 million users"
+        assert visit.problems() == []
 
 
 # --- 2. A reader changes an assumption ------------------------------------------------------
@@ -210,6 +221,30 @@ def test_an_assumption_that_is_not_a_number_is_a_problem_and_leaves_its_dependen
             assert result["values"][name] is None and result["text"][name] is None, name
         else:
             assert result["text"][name] == format_quantity(q), name
+
+
+def test_included_assumptions_arrive_as_inputs_and_are_worked_with_like_the_files_own(engine):
+    """``include: [reference/capacity.yml]``: its quantities are inputs with ``from`` in the page data."""
+    model = _model(TWITTER.read_text(encoding="utf-8"))
+    data = model_data(model)
+    entries = {q["name"]: q for q in data["quantities"]}
+    included = [q for q in model.quantities.values() if q.source]
+    assert included, "the Twitter example no longer includes the capacity reference"
+    for q in included:
+        assert q.kind == "input" and q.source == "docs/reference/capacity.yml", q.name
+        assert entries[q.name]["kind"] == "input" and entries[q.name]["from"] == q.source, q.name
+    assert all("from" not in entries[q.name] for q in model.quantities.values() if not q.source)
+    assert "api_server_capacity" in entries and "api_server_capacity" not in {q.name for q in model.inputs}
+
+    # read_servers = ceil(peak reads × zone headroom / api_server_capacity), with 500 requests/s a server
+    # instead of 1,000; what does not use the capacity keeps the build's own number
+    result = engine.evaluate(data, {"api_server_capacity": "500"})
+    assert result["problems"] == []
+    peak_reads = model.quantities["peak_read_requests_per_second"].value
+    headroom = _inputs(data)["zone_headroom"]
+    assert (entries["api_server_capacity"]["value"], headroom) == (1000, 1.5)
+    assert result["values"]["read_servers"] == math.ceil(peak_reads * 1.5 / 500)
+    assert result["text"]["tweets_per_day"] == format_quantity(model.quantities["tweets_per_day"])
 
 
 # --- 3. Formatting edge cases --------------------------------------------------------------
@@ -516,20 +551,20 @@ def test_one_broken_formula_leaves_the_rest_of_the_model_working(engine):
     broken = text.replace("formula: characters_per_tweet * bytes_per_character",
                           "formula: characters_per_tweet * bytes_per_charcter")
     assert broken != text
-    model, problems = load_model(broken, "t.yml")
-    assert len(problems) == 1
+    model, problems = load_model(broken, "t.yml", resolve=resolve)
+    assert len(problems) == 1, [str(p) for p in problems]
     data = model_data(_model(text))
     for q in data["quantities"]:
-        if q["name"] == "tweet_size":
+        if q["name"] == "tweet_text_size":
             q["formula"] = q["formula"].replace("bytes_per_character", "bytes_per_charcter")
     result = engine.evaluate(data)
 
     assert [p["message"] for p in result["problems"]] == [
-        "quantity 'tweet_size': unknown name 'bytes_per_charcter' in the formula "
+        "quantity 'tweet_text_size': unknown name 'bytes_per_charcter' in the formula "
         "(did you mean 'bytes_per_character'?)"]
     blank = sorted(name for name, value in result["values"].items() if value is None)
     assert blank == sorted(name for name, q in model.quantities.items() if q.value is None)
-    assert {"tweet_size", "text_storage_per_day"} <= set(blank)
+    assert {"tweet_text_size", "tweet_size", "text_storage_per_day"} <= set(blank)
     for name, q in model.quantities.items():
         if q.value is not None:
             assert result["text"][name] == format_quantity(q), name

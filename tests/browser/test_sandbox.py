@@ -5,35 +5,60 @@ HTTP from the built site and, where the page must also work from disk, from
 file:// in a build made with OFFLINE=true (pages are then ``sandbox.html``).
 The numbers are checked against what the build itself prints: the Twitter
 estimation page, and ``studyguide.estimation`` loading the copied estimates file.
+
+The template is the Twitter model as the build loads it: its own assumptions and
+derived quantities, and the assumptions it includes from the capacity reference
+(``include: [reference/capacity.yml]``), which reach the page as inputs with a
+``from`` key and are rows of the sheet like any other assumption.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import REPO
-from reader import axe_problems, new_context, phone_problems, switch_palette
+from helpers import REPO
+from reader import PHONE, axe_problems, open_page, phone_problems, switch_palette
 from studyguide import expressions as ex
-from studyguide.estimation import load_model
+from studyguide.estimation import Model, load_model, parse_value
+from studyguide.model_data import model_data
 from studyguide.numbers import format_quantity
 
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-SCRIPT = REPO / "docs" / "assets" / "javascripts" / "estimates" / "sandbox.js"
-TWITTER = yaml.safe_load((REPO / "docs" / "examples" / "twitter" / "estimates.yml").read_text(encoding="utf-8"))
+DOCS = REPO / "docs"
+SCRIPT = DOCS / "assets" / "javascripts" / "estimates" / "sandbox.js"
+TWITTER_FILE = "examples/twitter/estimates.yml"
 VALUE_SPAN = re.compile(r'<span class="est-value" data-quantity="([a-z0-9_]+)">(.*?)</span>')
 
 
+@functools.cache
+def resolve(path: str) -> Model | None:
+    """An estimates file by its path under docs/, loaded as the build loads it (with its includes)."""
+    file = DOCS / path
+    if not file.is_file():
+        return None
+    model, problems = load_model(file.read_text(encoding="utf-8"), f"docs/{path}", resolve=resolve)
+    return model if not problems else None
+
+
+TWITTER = resolve(TWITTER_FILE)
+assert TWITTER is not None, f"docs/{TWITTER_FILE} has problems: the build refuses it"
+# The sheet's rows, in the order of the page data: included assumptions, the file's own, derived quantities.
+ASSUMPTIONS = [q.name for q in TWITTER.quantities.values() if q.kind == "input"]
+DERIVED = [q.name for q in TWITTER.quantities.values() if q.kind == "derived"]
+INCLUDED = [q.name for q in TWITTER.quantities.values() if q.source]
+
+
 @pytest.fixture(params=["http", "file"])
-def site(request, served_site, built_site):
+def where(request, served_site, built_site):
     """Where the sandbox and the Twitter estimation page are: over HTTP, or from file://."""
     if request.param == "http":
         return {"sandbox": served_site + "sandbox/",
@@ -44,18 +69,26 @@ def site(request, served_site, built_site):
 
 
 class Sandbox:
-    """The sandbox page in its own browser context; ``errors`` collects console errors and exceptions."""
+    """The sandbox page in its own browser context (reader.open_page), closed by ``close()``."""
 
     def __init__(self, browser, url: str, scheme: str = "light", viewport=None):
-        self.context = new_context(browser, scheme, viewport or DESKTOP)
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.url = url
-        self.open()
+        self._stack = ExitStack()
+        try:
+            self.visit = self._stack.enter_context(open_page(browser, url, scheme=scheme, viewport=viewport or DESKTOP))
+            self.page = self.visit.page
+            self.page.wait_for_selector("#sandbox.est-sandbox--ready")
+        except BaseException:
+            self._stack.close()
+            raise
+
+    @property
+    def errors(self) -> list[str]:
+        """Console errors, uncaught exceptions, failed requests and requests to another host, so far."""
+        return self.visit.problems()
 
     def open(self):
+        """Load the page again, as a reader reloading it."""
         self.page.goto(self.url, wait_until="load")
         self.page.wait_for_selector("#sandbox.est-sandbox--ready")
 
@@ -90,23 +123,39 @@ class Sandbox:
         return self.page.locator("textarea.est-sandbox__output").input_value()
 
     def close(self):
-        self.context.close()
+        self._stack.close()
 
 
 @pytest.fixture
-def sandbox(browser, site):
-    opened = []
+def sandbox(browser, where):
+    """Opens the sandbox; after the test every one is closed, and none may have had a problem."""
+    opened: list[Sandbox] = []
 
     def open_(**kwargs) -> Sandbox:
-        box = Sandbox(browser, site["sandbox"], **kwargs)
+        box = Sandbox(browser, where["sandbox"], **kwargs)
         opened.append(box)
         return box
 
-    yield open_
-    for box in opened:
-        errors = box.errors
-        box.close()
-        assert errors == [], errors
+    problems: list[str] = []
+    with ExitStack() as stack:
+        yield open_
+        for box in opened:
+            stack.callback(box.close)
+            problems += box.errors
+    assert problems == [], problems
+
+
+def dependents(name: str) -> set[str]:
+    """The Twitter quantities whose formulas use ``name``, directly or through others."""
+    found = {name}
+    changed = True
+    while changed:
+        changed = False
+        for q in TWITTER.quantities.values():
+            if q.tree is not None and q.name not in found and found & set(ex.names_in(q.tree)):
+                found.add(q.name)
+                changed = True
+    return found - {name}
 
 
 def twitter_numbers(path: Path) -> dict[str, str]:
@@ -131,27 +180,51 @@ def split_markdown(text: str) -> tuple[str, list[list[str]]]:
 # --- The template ----------------------------------------------------------------------------
 
 
-def test_the_twitter_template_loads_with_the_numbers_of_the_twitter_page(sandbox, site):
+def test_the_twitter_template_loads_with_the_numbers_of_the_twitter_page(sandbox, where):
     box = sandbox()
-    page_numbers = twitter_numbers(site["twitter"])
+    page_numbers = twitter_numbers(where["twitter"])
     assert len(page_numbers) >= 20
     results = box.results()
-    assert set(results) == set(TWITTER["inputs"]) | set(TWITTER["derived"])
+    assert list(results) == ASSUMPTIONS + DERIVED
     assert {name: results[name] for name in page_numbers} == page_numbers
-    assert box.status() == (f"No problems: every quantity is worked out ({len(TWITTER['inputs'])} assumptions "
-                            f"and {len(TWITTER['derived'])} derived quantities).")
-    assert box.field("Formula of tweets_per_second").input_value() == TWITTER["derived"]["tweets_per_second"]["formula"]
+    # every quantity, included ones too, shows what the build works out for it
+    assert results == {name: format_quantity(q) for name, q in TWITTER.quantities.items()}
+    assert box.status() == (f"No problems: every quantity is worked out ({len(ASSUMPTIONS)} assumptions "
+                            f"and {len(DERIVED)} derived quantities).")
+    assert box.field("Formula of tweets_per_second").input_value() == TWITTER.quantities["tweets_per_second"].formula
+
+
+def test_included_assumptions_are_rows_of_the_sheet_with_their_values(sandbox):
+    """The capacity reference's figures come in as inputs (``from`` in the page data) and can be changed."""
+    assert "api_server_capacity" in INCLUDED and "api_server_capacity" not in [q.name for q in TWITTER.inputs]
+    entries = {q["name"]: q for q in model_data(TWITTER)["quantities"]}
+    for name in INCLUDED:
+        q = TWITTER.quantities[name]
+        assert q.kind == "input" and q.source == "docs/reference/capacity.yml", name
+        assert entries[name]["kind"] == "input" and entries[name]["from"] == q.source, name
+    box = sandbox()
+    assert parse_value(box.field("Value of api_server_capacity").input_value()) == 1000
+    assert box.field("Unit of api_server_capacity").input_value() == "requests/(s*server)"
+    before = box.results()
+
+    # peak reads = (timeline views 200 million × (2 + 5) + searches 200 million × 1) / 86,400 s × peak factor 2
+    #            = 200e6 × 8 × 2 / 86,400 = 37,037 requests/s
+    # read_servers = ceil(37,037 × zone headroom 1.5 / 1,000 a server) = ceil(55.6) = 56
+    #              = ceil(37,037 × 1.5 / 500 a server) = ceil(111.1) = 112 with half the capacity
+    assert before["read_servers"] == "56 servers"
+    box.fill("Value of api_server_capacity", "500")
+    assert box.result("read_servers") == "112 servers"
+    assert box.result("tweets_per_day") == before["tweets_per_day"]
+    assert box.status().startswith("No problems")
 
 
 def test_without_javascript_the_placeholder_points_at_the_twitter_page(browser, served_site):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(served_site + "sandbox/")
-    placeholder = page.locator("#sandbox")
-    assert "The sandbox appears here when JavaScript is on" in placeholder.text_content()
-    assert placeholder.get_by_role("link", name="Twitter estimation page").get_attribute("href") \
-        == "../examples/twitter/estimation/"
-    context.close()
+    with open_page(browser, served_site + "sandbox/", java_script_enabled=False) as visit:
+        placeholder = visit.page.locator("#sandbox")
+        assert "The sandbox appears here when JavaScript is on" in placeholder.text_content()
+        link = placeholder.get_by_role("link", name=re.compile(r"estimation page$"))
+        assert link.get_attribute("href") == "../examples/twitter/estimation/"
+        assert visit.problems() == []
 
 
 # --- Problems ---------------------------------------------------------------------------------
@@ -174,7 +247,8 @@ def test_a_wrong_formula_is_explained_under_its_row_and_the_rest_keeps_its_numbe
     after = box.results()
     waiting = [n for n in before if after[n] != before[n]]
     assert all(after[n].startswith("\u2014") for n in waiting), {n: after[n] for n in waiting}
-    assert 2 <= len(waiting) <= 6, waiting  # the row and the few that use it; the rest keep their numbers
+    # the row and exactly what uses it, directly or not; the rest keep their numbers
+    assert set(waiting) == {"tweets_per_second"} | dependents("tweets_per_second"), waiting
     assert after["storage_total"] == before["storage_total"]
 
     box.fill(formula, "daily_active_users + tweet_size")  # users plus bytes per tweet
@@ -189,8 +263,8 @@ def test_a_wrong_formula_is_explained_under_its_row_and_the_rest_keeps_its_numbe
     assert "the formula gives tweet/second but the unit 'bytes/s' is byte/second" in \
         box.description("Unit of tweets_per_second")
 
-    box.fill("Unit of tweets_per_second", TWITTER["derived"]["tweets_per_second"]["unit"])
-    box.fill(formula, TWITTER["derived"]["tweets_per_second"]["formula"])
+    box.fill("Unit of tweets_per_second", TWITTER.quantities["tweets_per_second"].unit.text)
+    box.fill(formula, TWITTER.quantities["tweets_per_second"].formula)
     for label in (formula, "Unit of tweets_per_second"):
         assert box.field(label).get_attribute("aria-invalid") is None
         assert box.field(label).get_attribute("aria-describedby") is None
@@ -268,7 +342,7 @@ def test_an_empty_start_and_three_rows_give_the_number_worked_out_by_hand(sandbo
 # --- Copy as Markdown --------------------------------------------------------------------------
 
 
-def test_copy_as_markdown_gives_an_estimates_file_the_build_accepts_and_the_results(sandbox, site):
+def test_copy_as_markdown_gives_an_estimates_file_the_build_accepts_and_the_results(sandbox, where):
     box = sandbox()
     awkward = 'Registered users: all of them, "active" or not # not a comment'
     box.fill("Label of total_users", awkward)
@@ -280,9 +354,14 @@ def test_copy_as_markdown_gives_an_estimates_file_the_build_accepts_and_the_resu
     data = yaml.safe_load(block)
     assert set(data) == {"inputs", "derived", "tables"}
     assert data["inputs"]["total_users"]["label"] == awkward
-    assert data["tables"]["estimate"]["rows"] == list(TWITTER["inputs"]) + list(TWITTER["derived"])
+    assert data["tables"]["estimate"]["rows"] == ASSUMPTIONS + DERIVED
+    # The file stands alone: the included assumptions are written as its own inputs, with their values
+    assert "include" not in data and list(data["inputs"]) == ASSUMPTIONS and list(data["derived"]) == DERIVED
     model, problems = load_model(block, "docs/examples/mine/estimates.yml")
-    assert problems == []
+    assert problems == [], [str(p) for p in problems]
+    for name in INCLUDED:
+        q, original = model.quantities[name], TWITTER.quantities[name]
+        assert (q.kind, q.source, q.unit.text, q.value) == ("input", "", original.unit.text, original.value), name
 
     # The build's own numbers for the copied file are the sandbox's, row by row.
     shown = box.results()
@@ -291,7 +370,7 @@ def test_copy_as_markdown_gives_an_estimates_file_the_build_accepts_and_the_resu
     assert rows[0] == ["Quantity", "Value", "How it is worked out"]
     table = {cells[0]: cells for cells in rows[2:]}
     assert len(table) == len(model.quantities)
-    page_numbers = twitter_numbers(site["twitter"])
+    page_numbers = twitter_numbers(where["twitter"])
     q = model.quantities["peak_tweets_per_second"]
     assert table[q.label][1] == page_numbers["peak_tweets_per_second"] == shown["peak_tweets_per_second"]
     for q in model.quantities.values():  # how each is worked out, as the build writes it (without markup)
@@ -338,7 +417,7 @@ def test_the_work_survives_a_reload(sandbox):
     box.fill("Value of daily_active_users", "300 million")
     changed = box.results()
     box.click("Add a derived quantity")
-    box.fill("Name of derived quantity " + str(len(TWITTER["derived"]) + 1), "weekly_visits")
+    box.fill("Name of derived quantity " + str(len(DERIVED) + 1), "weekly_visits")
     box.fill("Label of weekly_visits", "Visits in a week, one a day per daily active user")
     box.fill("Formula of weekly_visits", "daily_active_users * 7")
     box.fill("Unit of weekly_visits", "users")
@@ -351,7 +430,7 @@ def test_the_work_survives_a_reload(sandbox):
     assert box.result("weekly_visits") == week
     assert {n: v for n, v in box.results().items() if n != "weekly_visits"} == changed
     assert box.page.evaluate("JSON.parse(localStorage.getItem('sdg-sandbox-v1')).rows.length") == \
-        len(TWITTER["inputs"]) + len(TWITTER["derived"]) + 1
+        len(ASSUMPTIONS) + len(DERIVED) + 1
 
     # Starting again from the template replaces the work, and Undo brings it back.
     box.click("Start from the Twitter example")
@@ -365,12 +444,11 @@ def test_the_work_survives_a_reload(sandbox):
 # --- Accessibility and phones ---------------------------------------------------------------------
 
 
-def test_the_sandbox_is_accessible_in_both_palettes_and_fits_a_phone(browser, served_site):
+def test_the_sandbox_is_accessible_in_both_palettes_and_fits_a_phone(browser, served_site, axe):
     box = Sandbox(browser, served_site + "sandbox/")
     try:
         box.fill("Formula of tweets_per_second", "tweets_per_dya")  # a problem on show, too
         box.markdown()
-        axe = Axe()
         assert axe_problems(box.page, axe) == []
         switch_palette(box.page, "dark")
         assert axe_problems(box.page, axe) == []
@@ -393,3 +471,20 @@ def test_the_script_builds_the_page_without_html_strings_or_eval():
     for banned in ("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "new Function", "document.write"):
         assert banned not in code, banned
     assert "import " not in code and "export " not in code  # a classic script: it must run from file://
+
+
+def test_the_field_a_problem_is_about_comes_from_the_engine_not_from_its_wording(sandbox):
+    """engine.js gives each problem a field code; the sandbox marks that field and no other."""
+    box = sandbox()
+    value, unit = "Value of daily_active_users", "Unit of daily_active_users"
+    for text, phrase in [("0,5", "a comma may only separate thousands"), ("-13", "the value is negative"),
+                         ("1e301", "the value is too large to work with")]:
+        box.fill(value, text)
+        assert box.field(value).get_attribute("aria-invalid") == "true", text
+        assert box.field(unit).get_attribute("aria-invalid") is None, text
+        assert phrase in box.description(value), box.description(value)
+    box.fill(value, "200 million")
+    box.fill(unit, "EB^20")
+    assert box.field(unit).get_attribute("aria-invalid") == "true"
+    assert box.field(value).get_attribute("aria-invalid") is None
+    assert "the power after '^' must be between -4 and 4" in box.description(unit)
