@@ -90,6 +90,18 @@ class Model:
         """The file's own assumptions (included quantities are listed where they are defined)."""
         return [q for q in self.quantities.values() if q.kind == "input" and not q.source]
 
+    def dependents(self, name: str) -> set[str]:
+        """The quantities whose formulas use ``name``, directly or through others."""
+        found = {name}
+        changed = True
+        while changed:
+            changed = False
+            for q in self.quantities.values():
+                if q.tree is not None and q.name not in found and found & set(ex.names_in(q.tree)):
+                    found.add(q.name)
+                    changed = True
+        return found - {name}
+
     def require(self, name: str) -> Quantity:
         """The quantity a page quotes; a name that is not defined is the contributor's to fix."""
         if name not in self.quantities:

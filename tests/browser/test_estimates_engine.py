@@ -165,15 +165,7 @@ TWITTER = DOCS / "examples" / "twitter" / "estimates.yml"
 
 def _dependents(model, name: str) -> set[str]:
     """The quantities whose formulas use ``name``, directly or through others."""
-    found = {name}
-    changed = True
-    while changed:
-        changed = False
-        for q in model.quantities.values():
-            if q.tree is not None and q.name not in found and found & set(ex.names_in(q.tree)):
-                found.add(q.name)
-                changed = True
-    return found - {name}
+    return model.dependents(name)
 
 
 def _inputs(data: dict) -> dict[str, float]:

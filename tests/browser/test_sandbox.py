@@ -147,15 +147,7 @@ def sandbox(browser, where):
 
 def dependents(name: str) -> set[str]:
     """The Twitter quantities whose formulas use ``name``, directly or through others."""
-    found = {name}
-    changed = True
-    while changed:
-        changed = False
-        for q in TWITTER.quantities.values():
-            if q.tree is not None and q.name not in found and found & set(ex.names_in(q.tree)):
-                found.add(q.name)
-                changed = True
-    return found - {name}
+    return TWITTER.dependents(name)
 
 
 def twitter_numbers(path: Path) -> dict[str, str]:

@@ -206,3 +206,10 @@ def test_the_table_shows_the_time_conversion_the_build_applies():
     # 100 GB a day is 36.5 TB a year: × 365 days; the byte prefixes show in the units themselves
     assert "36.5 TB/year" in rows[1] and "× 365 <small>(to TB/year)</small>" in rows[1]
     assert "est-convert" not in rows[2]  # per day stays per day
+
+
+def test_dependents_follow_formulas_through_other_quantities():
+    model, problems = load_model("inputs:\n  a: {value: 1, unit: ratio, label: A}\n  b: {value: 1, unit: ratio, label: B}\n"
+                                 "derived:\n  c: {formula: a * 2, unit: ratio, label: C}\n"
+                                 "  d: {formula: c + b, unit: ratio, label: D}\n", "docs/e.yml")
+    assert problems == [] and model.dependents("a") == {"c", "d"} and model.dependents("d") == set()
