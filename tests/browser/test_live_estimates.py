@@ -27,16 +27,17 @@ def field(page, name: str):
 # The example's assumptions (docs/examples/twitter/estimates.yml), with 200 million daily active users (DAU):
 #   tweets per day     = DAU × 0.5 tweets                                  = 100 million
 #   write rate         = 100e6 / 86,400 s                                  = 1,157 tweets/s
-#   one tweet stored   = 80 characters × 1.6 B + 80 B fields + 50 B row    = 258 B
-#   database per day   = 100e6 × (258 + 30 B author's list)               = 28.8 GB
+#   one tweet stored   = 80 characters × 1.6 B × (1 − 20% retweets, no text)
+#                        + 80 B fields + 50 B row                          = 232.4 B
+#   database per day   = 100e6 × (232.4 + 30 B author's list)             = 26.24 GB
 #                      + DAU × 5 favourites × 40 B × 2 tables              = 80 GB
-#                      + DAU × 0.2 follows × 60 B                          = 2.4 GB    → 111.2 GB
+#                      + DAU × 0.2 follows × 60 B                          = 2.4 GB    → 108.64 GB
 #   one photo stored   = 1 MB original + 700 KB renditions                 = 1.7 MB
 #   photos per day     = 100e6 × 0.2 × 1.7 MB                              = 34 TB
 #   one video uploaded = 20 s × 5 Mbit/s                                   = 12.5 MB
 #   one video stored   = 12.5 MB + 20 s × 5 Mbit/s ladder + 50 KB poster   = 25.05 MB
 #   videos per day     = 100e6 × 0.05 × 25.05 MB                           = 125.25 TB
-#   storage per day    = 0.1112 + 34 + 125.25 TB                           = 159.3612 TB → "159 TB/day"
+#   storage per day    = 0.10864 + 34 + 125.25 TB                          = 159.35864 TB → "159 TB/day"
 #   ingress            = 1,157.4 tweets/s × (1 KB + 0.2 × 1 MB + 0.05 × 12.5 MB)
 #                      = 1,157.4 × 826 KB                                  = 956.0 MB/s  → "956 MB/s"
 ORIGINAL = {
@@ -48,7 +49,7 @@ ORIGINAL = {
 # With 300 million instead: every one of these grows with DAU, so each is 1.5 times the above.
 #   tweets per day     = 300e6 × 0.5                                       = 150 million
 #   write rate         = 150e6 / 86,400 s                                  = 1,736 tweets/s
-#   storage per day    = 1.5 × 159.3612 TB                                 = 239.0418 TB → "239 TB/day"
+#   storage per day    = 1.5 × 159.35864 TB                                = 239.03796 TB → "239 TB/day"
 #   ingress            = 1,736.1 tweets/s × 826 KB                         = 1,434 MB/s  → "1.43 GB/s"
 CHANGED = {
     "tweets_per_day": "150 million tweets/day",

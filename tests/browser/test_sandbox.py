@@ -199,13 +199,13 @@ def test_included_assumptions_are_rows_of_the_sheet_with_their_values(sandbox):
     assert box.field("Unit of api_server_capacity").input_value() == "requests/(s*server)"
     before = box.results()
 
-    # peak reads = (timeline views 200 million × (2 + 5) + searches 200 million × 1) / 86,400 s × peak factor 2
-    #            = 200e6 × 8 × 2 / 86,400 = 37,037 requests/s
-    # read_servers = ceil(37,037 × zone headroom 1.5 / 1,000 a server) = ceil(55.6) = 56
-    #              = ceil(37,037 × 1.5 / 500 a server) = ceil(111.1) = 112 with half the capacity
-    assert before["read_servers"] == "56 servers"
+    # peak reads = (timeline views 200 million × (2 + 5) + searches 200 million × 10) / 86,400 s × peak factor 2
+    #            = 200e6 × 17 × 2 / 86,400 = 78,704 requests/s
+    # read_servers = ceil(78,704 × zone headroom 1.5 / 1,000 a server) = ceil(118.1) = 119
+    #              = ceil(78,704 × 1.5 / 500 a server) = ceil(236.1) = 237 with half the capacity
+    assert before["read_servers"] == "119 servers"
     box.fill("Value of api_server_capacity", "500")
-    assert box.result("read_servers") == "112 servers"
+    assert box.result("read_servers") == "237 servers"
     assert box.result("tweets_per_day") == before["tweets_per_day"]
     assert box.status().startswith("No problems")
 
