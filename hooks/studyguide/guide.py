@@ -40,6 +40,7 @@ from .safety import HINT as SAFETY_HINT
 from .safety import html_problems, text_problems
 from .steps import Step, read_steps
 from .text import markdown_text
+from .yamlfile import LineMap
 
 STEPS_FILE = "_data/steps.yml"
 COMPARE_FILE = "_data/compare.yml"
@@ -104,6 +105,7 @@ class Guide:
         self.examples: dict[str, Example] = {}  # folder -> example
         self.steps_ok = False  # the steps file read without a problem
         self._tried: set[str] = set()  # estimates files already loaded (or being loaded)
+        self._meta: dict[str, LineMap] = {}  # page -> its front matter
         self._load()
 
     # --- 1. the sources as a whole ------------------------------------------------------
@@ -180,13 +182,19 @@ class Guide:
                 self.problems.append(Problem(f"docs/{path}", None, f"'{column.quantity}' is missing",
                                              f"the examples index compares every example by it (docs/{COMPARE_FILE})"))
 
+    def _front_matter(self, path: str) -> LineMap:
+        """A page's front matter, read once."""
+        if path not in self._meta:
+            self._meta[path], _, found = split_front_matter(self.files[path], f"docs/{path}")
+            self.problems += found
+        return self._meta[path]
+
     def _check_front_matter(self, path: str) -> None:
-        meta, _, found = split_front_matter(self.files[path], f"docs/{path}")
-        self.problems += found
+        meta = self._front_matter(path)
         for key, value in meta.items():
             for problem in text_problems(value):
-                self.problems.append(Problem(f"docs/{path}", meta.lines.get(key) if hasattr(meta, "lines") else 1,
-                                             f"front matter '{key}': {problem}", SAFETY_HINT))
+                self.problems.append(Problem(f"docs/{path}", meta.lines.get(key), f"front matter '{key}': {problem}",
+                                             SAFETY_HINT))
 
     # --- 2. the reading order -----------------------------------------------------------
 
@@ -207,7 +215,7 @@ class Guide:
         if src not in self.files:  # a page another plugin made (print-site's one-page view)
             return markdown
         page = self.pages[src] = Page(src)
-        meta, _, _ = split_front_matter(self.files[src], src)
+        meta = self._front_matter(src)
         if meta.get("estimates"):
             try:
                 page.model = self._model_for(src, meta)
@@ -246,8 +254,7 @@ class Guide:
 
     def _quoted_model(self, page: Page) -> Model:
         if page.model is None:
-            meta, _, _ = split_front_matter(self.files[page.src], page.src)
-            page.model = self._model_for(page.src, meta)
+            page.model = self._model_for(page.src, self._front_matter(page.src))
         page.needs.add(LIVE_JS)
         return page.model
 
