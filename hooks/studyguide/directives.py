@@ -97,8 +97,3 @@ def _indent_like(replacement: str, line: str) -> str:
         return replacement
     return "\n".join(part if not part.strip() else indent + part if i else part
                      for i, part in enumerate(replacement.split("\n")))
-
-
-def raw_placeholders(text: str) -> list[str]:
-    """Placeholder-like text left in rendered prose (the built HTML with its code removed)."""
-    return re.findall(r"\{\{.{0,40}", text)
