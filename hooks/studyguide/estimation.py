@@ -506,6 +506,16 @@ def _eval(
                 if dims[1]:
                     fail("the exponent of pow() must be a plain number")
                 return ex.apply_function("pow", values), pow_dims(dims[0], ex.pow_exponent(values[1]))
+            if func in ex.PLAIN_FUNCTIONS:
+                if len(args) == 1 and dims[0]:
+                    fail(f"{func}() needs a plain number, not {describe_dims(dims[0])}",
+                         "divide by a quantity in the same unit first, as in ln(rows / rows_per_page)")
+                return ex.apply_function(func, values), ()
+            if func == "sqrt" and len(args) == 1:
+                if any(power % 2 for _, power in dims[0]):
+                    fail(f"sqrt() of {describe_dims(dims[0])} has no unit",
+                         "take sqrt() of a plain number, or of a unit squared")
+                return ex.apply_function(func, values), tuple((k, v // 2) for k, v in dims[0])
             return ex.apply_function(func, values), dims[0]
         except ex.FormulaError as exc:
             fail(str(exc), "check the inputs this formula divides by" if str(exc).startswith("division") else "")

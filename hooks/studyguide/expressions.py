@@ -28,7 +28,9 @@ _TOKEN = re.compile(
     r"|(?P<op>[-+*/(),]))"
 )
 
-FUNCTIONS = {"min", "max", "ceil", "floor", "round", "pow"}
+FUNCTIONS = {"min", "max", "ceil", "floor", "round", "pow", "sqrt", "ln", "log2", "exp"}
+# ln, log2 and exp take and give plain numbers; sqrt halves the units' powers.
+PLAIN_FUNCTIONS = {"ln", "log2", "exp"}
 
 MAX_DEPTH = 50  # brackets, signs and function calls inside one another
 MAX_TOKENS = 200  # names, numbers and signs in one formula (the guide's longest has 19)
@@ -286,6 +288,69 @@ def pow_exponent(value: float) -> int:
     return int(value)
 
 
+LN2 = 0.6931471805599453  # the double nearest ln 2, written the same in engine.js
+_LN2_HI = 6.93147180369123816490e-01  # ln 2 in two parts (as fdlibm splits it): k * _LN2_HI is exact
+_LN2_LO = 1.90821492927058770002e-10
+_SQRT2 = 1.4142135623730951
+_LOG_TERMS = 12  # atanh series terms: |s| < 0.172, so s**25 / 25 is far below one ulp
+_EXP_TERMS = 18  # Taylor terms: |r| <= 0.347, so r**19 / 19! is far below one ulp
+
+
+def _log_parts(x: float) -> tuple[int, float]:
+    """``x`` as ``k`` and ``ln(m)`` with x = m * 2**k and m within [0.707, 1.414].
+
+    Only halvings, doublings and the four operations, in an order engine.js repeats,
+    so both engines agree to the last bit (C's log and V8's Math.log need not).
+    Halving and doubling are exact, so log2 of a power of two is exactly whole.
+    """
+    k = 0
+    m = x
+    while m >= 2:
+        m /= 2
+        k += 1
+    while m < 1:
+        m *= 2
+        k -= 1
+    if m > _SQRT2:
+        m /= 2
+        k += 1
+    s = (m - 1) / (m + 1)
+    s2 = s * s
+    t = 1 / (2 * _LOG_TERMS + 1)
+    for j in range(_LOG_TERMS - 1, -1, -1):
+        t = t * s2 + 1 / (2 * j + 1)
+    return k, 2 * s * t
+
+
+def natural_log(x: float) -> float:
+    if not x > 0:
+        raise FormulaError("ln() and log2() need a number above zero")
+    k, ln_m = _log_parts(x)
+    return k * LN2 + ln_m
+
+
+def log2(x: float) -> float:
+    if not x > 0:
+        raise FormulaError("ln() and log2() need a number above zero")
+    k, ln_m = _log_parts(x)
+    return k + ln_m / LN2
+
+
+def exponential(x: float) -> float:
+    """e to the power x, by the same steps as engine.js: x = k ln 2 + r, then a Taylor series in r."""
+    if x > 710:
+        return math.inf  # the caller reports the overflow
+    if x < -745:
+        return 0.0
+    k = math.floor(x / LN2 + 0.5)
+    r = (x - k * _LN2_HI) - k * _LN2_LO
+    t = 1.0
+    for n in range(_EXP_TERMS, 0, -1):
+        t = 1 + t * r / n
+    half = k // 2  # two exact powers of two, so 2**1024 never overflows on the way
+    return t * whole_power(2.0, half) * whole_power(2.0, k - half)
+
+
 def apply_function(name: str, values: list[float]) -> float:
     """The numeric part of a function call; dimension rules live with the caller.
 
@@ -306,6 +371,18 @@ def apply_function(name: str, values: list[float]) -> float:
         if name == "floor":
             return float(math.floor(values[0]))
         return float(round(values[0]))  # halves to even, as engine.js does
+    if name in ("sqrt", "ln", "log2", "exp"):
+        if len(values) != 1:
+            raise FormulaError(f"{name}() takes one argument")
+        if name == "sqrt":
+            if values[0] < 0:
+                raise FormulaError("sqrt() needs a number of zero or more")
+            return math.sqrt(values[0])  # correctly rounded, as Math.sqrt is
+        if name == "ln":
+            return natural_log(values[0])
+        if name == "log2":
+            return log2(values[0])
+        return exponential(values[0])
     if name == "pow":
         if len(values) != 2:
             raise FormulaError("pow() takes two arguments: pow(base, exponent)")

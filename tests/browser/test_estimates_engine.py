@@ -440,8 +440,18 @@ PROBLEMS = [  # (what, the estimates text, phrases the message must contain)
      ["quantity 'x'", "the formula ends too early"]),
     ("formula character", "derived:\n  x: {formula: tweets_per_day $ 2, unit: tweets/day, label: a}\n",
      ["unexpected character '$'"]),
-    ("unknown function", "derived:\n  x: {formula: sqrt(tweets_per_day), unit: tweets/day, label: a}\n",
-     ["unknown function 'sqrt'"]),
+    ("unknown function", "derived:\n  x: {formula: cbrt(tweets_per_day), unit: tweets/day, label: a}\n",
+     ["unknown function 'cbrt'"]),
+    ("ln of a unit", "derived:\n  x: {formula: ln(tweets_per_day), unit: '1', label: a}\n",
+     ["ln() needs a plain number, not tweet/second"]),
+    ("ln of zero", "derived:\n  x: {formula: ln(nothing / users_total), unit: '1', label: a}\n",
+     ["ln() and log2() need a number above zero"]),
+    ("sqrt of a negative", "derived:\n  x: {formula: sqrt(0 - big), unit: '1', label: a}\n",
+     ["sqrt() needs a number of zero or more"]),
+    ("sqrt of an odd unit", "derived:\n  x: {formula: sqrt(users_total), unit: users, label: a}\n",
+     ["sqrt() of user has no unit"]),
+    ("exp overflow", "derived:\n  x: {formula: exp(big), unit: '1', label: a}\n",
+     ["the formula does not give a finite number"]),
     ("unclosed bracket", "derived:\n  x: {formula: (tweets_per_day, unit: tweets/day, label: a}\n",
      ["a '(' is not closed"]),
     ("empty formula", "derived:\n  x: {formula: '', unit: tweets/day, label: a}\n", ["the formula is empty"]),
@@ -608,7 +618,7 @@ def _random_formula(rng: random.Random, leaves: list[str], depth: int = 0) -> st
         return f"-({_random_formula(rng, leaves, depth + 1)})"
     if roll < 0.85:
         return f"pow({_random_formula(rng, leaves, depth + 1)}, {rng.choice(EXPONENTS)})"
-    func = rng.choice(["min", "max", "ceil", "floor", "round"])
+    func = rng.choice(["min", "max", "ceil", "floor", "round", "sqrt", "ln", "log2", "exp"])
     args = [_random_formula(rng, leaves, depth + 1) for _ in range(2 if func in ("min", "max") else 1)]
     return f"{func}({', '.join(args)})"
 
@@ -673,6 +683,25 @@ def test_powers_give_the_same_bits_in_both_engines(engine):
     model = _model(text)
     assert model.quantities["x"].value == 328_510  # 6.9 ** 3 * 1000 = 328509.00000000006, as C's pow
     assert engine.evaluate(raw_data(text))["values"]["x"] == 328_510  # Math.pow gave 328,509
+
+
+def test_logarithms_exponentials_and_roots_give_the_same_bits_in_both_engines(engine):
+    """C's log and exp and V8's Math.log and Math.exp need not agree; ln, log2 and exp are worked out the same way."""
+    rng = random.Random(5)
+    args = [rng.uniform(1e-6, 10) for _ in range(150)] + [10 ** rng.uniform(-300, 299) for _ in range(150)]
+    args += [1, 2, 0.5, 1024, 3, 1e-320, 9e307, 0.01, 0.001]
+    cases = [(f, x) for x in args for f in ("ln", "log2", "sqrt")]
+    cases += [("exp", rng.uniform(-745, 690)) for _ in range(300)] + [("exp", x) for x in (0, 1, -1, 690, -744.5)]
+    quantities = [{"name": f"f{i}", "kind": "derived", "label": "f", "unit": "1", "negative": True,
+                   "formula": f"{f}({x!r})"} for i, (f, x) in enumerate(cases)]
+    result = engine.evaluate({"source": "t.yml", "quantities": quantities, "tables": []})
+    assert result["problems"] == []
+    python = {"ln": ex.natural_log, "log2": ex.log2, "exp": ex.exponential, "sqrt": math.sqrt}
+    differ = [(f, x) for i, (f, x) in enumerate(cases) if not _same(result["values"][f"f{i}"], python[f](x))]
+    assert not differ
+    for f, x in cases:  # and they are the functions they claim to be, to a few units in the last place
+        expected = {"ln": math.log, "log2": math.log2, "exp": math.exp, "sqrt": math.sqrt}[f](x)
+        assert python[f](x) == pytest.approx(expected, rel=1e-15, abs=1e-300), (f, x)
 
 
 def test_an_input_that_overflows_is_refused_with_the_same_text_in_both_engines(engine):

@@ -213,3 +213,35 @@ def test_dependents_follow_formulas_through_other_quantities():
                                  "derived:\n  c: {formula: a * 2, unit: ratio, label: C}\n"
                                  "  d: {formula: c + b, unit: ratio, label: D}\n", "docs/e.yml")
     assert problems == [] and model.dependents("a") == {"c", "d"} and model.dependents("d") == set()
+
+
+def test_logarithms_and_roots_keep_units_honest():
+    model, problems = model_of("""
+inputs:
+  target_false_positives: {value: 1, unit: percent, label: Target false-positive rate}
+  registers: {value: 16384, unit: "1", label: HyperLogLog registers}
+  area: {value: 4, unit: km^2, label: Area}
+derived:
+  bits_per_item: {formula: -ln(target_false_positives) / (ln(2) * ln(2)), unit: "1", label: Bits an item}
+  hashes: {formula: round(bits_per_item * ln(2)), unit: "1", label: Hash functions}
+  standard_error: {formula: 1.04 / sqrt(registers), unit: percent, label: Standard error}
+  precision: {formula: log2(registers), unit: "1", label: Precision}
+  side: {formula: sqrt(area), unit: km, label: Side}
+""".replace("km^2", "m^2").replace("unit: km,", "unit: m,"))
+    assert problems == []
+    q = model.quantities
+    assert q["bits_per_item"].value == pytest.approx(9.585, abs=5e-4)  # 4.6052 / 0.48045
+    assert q["hashes"].value == 7  # 9.585 x 0.6931 = 6.64, rounded
+    assert q["standard_error"].display_value == pytest.approx(0.8125)  # 1.04 / 128, in percent
+    assert q["precision"].value == 14
+    assert q["side"].value == 2
+
+
+@pytest.mark.parametrize("formula, unit, expected", [
+    ("ln(tweets_per_day)", "1", "ln() needs a plain number, not tweet/second"),
+    ("sqrt(daily_active_users)", "users", "sqrt() of user has no unit"),
+    ("exp(tweet_size / tweet_size * 800)", "1", "the formula does not give a finite number"),
+])
+def test_logarithms_and_roots_of_the_wrong_thing_are_reported(formula, unit, expected):
+    text = GOOD.replace("tables:", f"  x: {{formula: '{formula}', unit: '{unit}', label: X}}\ntables:")
+    assert any(expected in m for m in messages(text)), messages(text)

@@ -303,7 +303,8 @@
   // --- expressions.py -------------------------------------------------------------------
 
   var FORMULA_TOKEN = /[ \t\n\r\f\v]*(?:((?:[0-9][0-9_]*\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)|([A-Za-z_\u00b5][A-Za-z0-9_]*)|([-+*/(),]))/y;
-  var FUNCTIONS = ["ceil", "floor", "max", "min", "pow", "round"]; // sorted, as in messages
+  var FUNCTIONS = ["ceil", "exp", "floor", "ln", "log2", "max", "min", "pow", "round", "sqrt"]; // sorted, as in messages
+  var PLAIN_FUNCTIONS = ["ln", "log2", "exp"]; // take and give plain numbers; sqrt halves the units' powers
   var MAX_DEPTH = 50, MAX_TOKENS = 200, MAX_EXPONENT = 1024; // as expressions.py
 
   function FormulaError(message) { var e = new Error(message); e.name = "FormulaError"; return e; }
@@ -722,6 +723,42 @@
     return value;
   }
 
+  // natural_log, log2 and exponential: the same halvings, doublings and series as
+  // expressions.py, so both engines agree to the last bit (Math.log need not match C's log).
+  var LN2 = 0.6931471805599453, LN2_HI = 6.93147180369123816490e-01, LN2_LO = 1.90821492927058770002e-10;
+  var SQRT2 = 1.4142135623730951, LOG_TERMS = 12, EXP_TERMS = 18;
+
+  function logParts(x) { // [k, ln(m)] with x = m * 2^k and m within [0.707, 1.414]
+    var k = 0, m = x;
+    while (m >= 2) { m /= 2; k += 1; }
+    while (m < 1) { m *= 2; k -= 1; }
+    if (m > SQRT2) { m /= 2; k += 1; }
+    var s = (m - 1) / (m + 1), s2 = s * s, t = 1 / (2 * LOG_TERMS + 1);
+    for (var j = LOG_TERMS - 1; j >= 0; j--) t = t * s2 + 1 / (2 * j + 1);
+    return [k, 2 * s * t];
+  }
+
+  function naturalLog(x) {
+    if (!(x > 0)) throw FormulaError("ln() and log2() need a number above zero");
+    var parts = logParts(x);
+    return parts[0] * LN2 + parts[1];
+  }
+
+  function log2(x) {
+    if (!(x > 0)) throw FormulaError("ln() and log2() need a number above zero");
+    var parts = logParts(x);
+    return parts[0] + parts[1] / LN2;
+  }
+
+  function exponential(x) {
+    if (x > 710) return Infinity; // the caller reports the overflow
+    if (x < -745) return 0;
+    var k = Math.floor(x / LN2 + 0.5), r = (x - k * LN2_HI) - k * LN2_LO, t = 1;
+    for (var n = EXP_TERMS; n >= 1; n--) t = 1 + t * r / n;
+    var half = Math.floor(k / 2); // two exact powers of two, so 2^1024 never overflows on the way
+    return t * wholePower(2, half) * wholePower(2, k - half);
+  }
+
   // apply_function: the numeric part of a call; arguments are finite, results may overflow.
   function applyFunction(name, values) {
     if (name === "min" || name === "max") return minMax(values, name === "min");
@@ -730,6 +767,14 @@
       if (!isFinite(values[0])) throw FormulaError(name + "() needs a finite number");
       var f = name === "ceil" ? Math.ceil : name === "floor" ? Math.floor : roundHalfEven;
       return f(values[0]) + 0; // + 0: no -0, as Python's float(int)
+    }
+    if (name === "sqrt" || name === "ln" || name === "log2" || name === "exp") {
+      if (values.length !== 1) throw FormulaError(name + "() takes one argument");
+      if (name === "sqrt") {
+        if (values[0] < 0) throw FormulaError("sqrt() needs a number of zero or more");
+        return Math.sqrt(values[0]); // correctly rounded, as Python's math.sqrt is
+      }
+      return name === "ln" ? naturalLog(values[0]) : name === "log2" ? log2(values[0]) : exponential(values[0]);
     }
     if (values.length !== 2) throw FormulaError("pow() takes two arguments: pow(base, exponent)");
     var n = powExponent(values[1]);
@@ -790,6 +835,19 @@
           if (args.length !== 2) fail("pow() takes two arguments: pow(base, exponent)");
           if (dims[1].length) fail("the exponent of pow() must be a plain number");
           return [applyFunction("pow", values), powDims(dims[0], powExponent(values[1]))];
+        }
+        if (PLAIN_FUNCTIONS.indexOf(func) >= 0) {
+          if (args.length === 1 && dims[0].length) {
+            fail(func + "() needs a plain number, not " + describeDims(dims[0]),
+              "divide by a quantity in the same unit first, as in ln(rows / rows_per_page)");
+          }
+          return [applyFunction(func, values), DIMENSIONLESS];
+        }
+        if (func === "sqrt" && args.length === 1) {
+          if (dims[0].some(function (p) { return p[1] % 2 !== 0; })) {
+            fail("sqrt() of " + describeDims(dims[0]) + " has no unit", "take sqrt() of a plain number, or of a unit squared");
+          }
+          return [applyFunction(func, values), dims[0].map(function (p) { return [p[0], p[1] / 2]; })];
         }
         return [applyFunction(func, values), dims[0]];
       } catch (e) {
