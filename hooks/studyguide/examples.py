@@ -20,16 +20,12 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from markdown.extensions.toc import slugify, unique
-
 from . import frontmatter
-from .fences import prose_lines
+from .headings import anchors
 from .problems import Problem
 from .steps import Step
 from .yamlfile import LineMap
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ATTR_ID = re.compile(r"\{:?[^}]*#([\w-]+)[^}]*\}")
 _TODO = re.compile(r"TODO")
 
 
@@ -46,25 +42,6 @@ class Example:
     folder: str
     title: str
     pages: dict[str, StepPage] = field(default_factory=dict)  # step id -> page
-
-
-def anchors(markdown: str) -> set[str]:
-    """Ids a page will have: heading slugs as MkDocs makes them, and explicit ``{#id}``s, outside code."""
-    found: set[str] = set()
-    for _, line in prose_lines(markdown):
-        for explicit in _ATTR_ID.finditer(line):
-            found.add(explicit.group(1))
-        heading = _HEADING.match(line)
-        if heading and not _ATTR_ID.search(line):
-            found.add(unique(slugify(_plain_heading(heading.group(2)), "-"), found))
-    return found
-
-
-def _plain_heading(text: str) -> str:
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links and images
-    text = re.sub(r"[`*_]", "", text)  # code and emphasis marks
-    text = re.sub(r"<[^>]+>", "", text)
-    return text
 
 
 def todo_problems(path: str, text: str) -> list[Problem]:

@@ -30,20 +30,25 @@ from dataclasses import dataclass, field
 
 from . import compare, practice, render
 from .diagrams import diagram_problems
+from .headings import headings as _page_headings
 from .directives import Handler, Skip, expand
 from .estimation import Model, load_model
 from .examples import Example, StepPage, check_order, validate_example
 from .frontmatter import split as split_front_matter
+from .glossary import GLOSSARY, glossary_entries, term_problems
+from .kinds import Kind, kind_problems, read_kinds
 from .model_data import model_script
 from .problems import Problem, format_problems
 from .safety import HINT as SAFETY_HINT
 from .safety import html_problems, text_problems
 from .steps import Step, read_steps
 from .text import markdown_text
+from .used_by import Use, used_by_markdown, uses_on
 from .yamlfile import LineMap
 
 STEPS_FILE = "_data/steps.yml"
 COMPARE_FILE = "_data/compare.yml"
+KINDS_FILE = "_data/page-kinds.yml"
 EXAMPLES_DIR = "examples/"
 NOT_PAGES = ("_data/", "_includes/")  # snippets and data, never pages of their own
 
@@ -103,6 +108,8 @@ class Guide:
         self.columns: list[compare.Column] = []
         self.models: dict[str, Model] = {}
         self.examples: dict[str, Example] = {}  # folder -> example
+        self.kinds: dict[str, Kind] = {}
+        self.uses: dict[str, list[Use]] = {}  # page -> the worked-example sections that link to it
         self.steps_ok = False  # the steps file read without a problem
         self._tried: set[str] = set()  # estimates files already loaded (or being loaded)
         self._meta: dict[str, LineMap] = {}  # page -> its front matter
@@ -132,6 +139,11 @@ class Guide:
                 self._model(path)
         if self.steps_ok:  # with a broken steps file, every example would be blamed for it
             self._load_examples()
+            self._load_uses()
+        kinds_text = self._source(KINDS_FILE)
+        if kinds_text is not None:
+            self.kinds, found = read_kinds(kinds_text, f"docs/{KINDS_FILE}")
+            self.problems += found
         for path in self.files:
             if path.endswith(".md") and not path.startswith(NOT_PAGES):
                 self._check_front_matter(path)
@@ -182,6 +194,16 @@ class Guide:
                 self.problems.append(Problem(f"docs/{path}", None, f"'{column.quantity}' is missing",
                                              f"the examples index compares every example by it (docs/{COMPARE_FILE})"))
 
+    def _load_uses(self) -> None:
+        """Every link from a worked-example page to another page, by the page linked to."""
+        for folder, example in self.examples.items():
+            steps = {p.path: f"Step {p.step.number}, {p.step.title.lower()}" for p in example.pages.values()}
+            for path in sorted(self.files):
+                if path.startswith(folder + "/") and path.endswith(".md") and path.count("/") == 2:
+                    _, body, _ = split_front_matter(self.files[path], f"docs/{path}")
+                    for target, use in uses_on(path, body, example.title, steps.get(path, "Overview")):
+                        self.uses.setdefault(target, []).append(use)
+
     def _front_matter(self, path: str) -> LineMap:
         """A page's front matter, read once."""
         if path not in self._meta:
@@ -195,6 +217,38 @@ class Guide:
             for problem in text_problems(value):
                 self.problems.append(Problem(f"docs/{path}", meta.lines.get(key), f"front matter '{key}': {problem}",
                                              SAFETY_HINT))
+        if "kind" in meta or "terms" in meta:
+            self._check_kind(path, meta)
+
+    def _kind_of(self, path: str) -> Kind | None:
+        named = self._front_matter(path).get("kind")
+        return self.kinds.get(named) if isinstance(named, str) else None
+
+    def _check_kind(self, path: str, meta: LineMap) -> None:
+        """A page of a kind lives in the kind's folder and names its main terms, each defined in the glossary."""
+        file, named = f"docs/{path}", meta.get("kind")
+        kind = self._kind_of(path)
+        if kind is None:
+            if self.kinds:  # with a broken kinds file, its own problems say why
+                self.problems.append(Problem(file, meta.lines.get("kind"), f"unknown kind {named!r}",
+                                             "kinds are: " + ", ".join(self.kinds) + f" (docs/{KINDS_FILE})"))
+            return
+        if not path.startswith(kind.folder + "/"):
+            self.problems.append(Problem(file, meta.lines.get("kind"), f"a {kind.title.lower()} page belongs in "
+                                         f"docs/{kind.folder}/", f"move the page, or change its kind (docs/{KINDS_FILE})"))
+        terms = meta.get("terms")
+        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+            self.problems.append(Problem(file, meta.lines.get("terms") or meta.lines.get("kind"),
+                                         f"a {kind.title.lower()} page names its main terms",
+                                         "add 'terms: [Term one, Term two]': each becomes a glossary entry linking here"))
+            return
+        glossary = self.files.get(GLOSSARY)
+        if glossary is None:
+            return  # reported as a missing page by MkDocs, and by the links to it
+        _, body, _ = split_front_matter(self.files[path], file)
+        title = next((h.text for h in _page_headings(body) if h.level == 1), path)
+        for message, hint in term_problems(path, title, terms, body, glossary_entries(glossary)):
+            self.problems.append(Problem(file, meta.lines.get("terms"), message, hint))
 
     # --- 2. the reading order -----------------------------------------------------------
 
@@ -226,6 +280,14 @@ class Guide:
                                              "fix 'estimates:' in the front matter"))
         for problem in diagram_problems(markdown):
             self.problems.append(Problem(f"docs/{src}", problem.line + first_line, problem.message, problem.hint))
+        kind = self._kind_of(src)
+        if kind is not None:
+            for message, hint in kind_problems(kind, markdown):
+                self.problems.append(Problem(f"docs/{src}", None, message, hint))
+            if kind.used_by and not _USED_BY.search(markdown):
+                self.problems.append(Problem(
+                    f"docs/{src}", None, "the page has no list of the worked examples that use it",
+                    "write {{ used_by: examples }} under '## Where the worked examples use this'"))
         markdown = expand(markdown, f"docs/{src}", self._handlers(page), self.problems, first_line=first_line)
         page.step_page = self._step_page_of(src)
         if page.step_page is not None:
@@ -282,6 +344,29 @@ class Guide:
             return "No worked example yet: [add one](" + _rel("contributing/add-an-example.md", page.src) + ")."
         return "\n" + "\n".join(lines) + "\n"
 
+    def _used_by(self, page: Page, what: str) -> str:
+        if what != "examples":
+            raise ValueError(f"'{{{{ used_by: {what} }}}}': only '{{{{ used_by: examples }}}}' exists")
+        if not self.steps_ok:
+            raise Skip
+        uses = sorted(self.uses.get(page.src, []), key=lambda use: self._nav_position(use.page))
+        if not uses:
+            raise ValueError("no worked example links to this page, so its list of uses would be empty: link to it "
+                             f"from the example pages that rely on it, as in [the concept](../../{page.src})")
+        return used_by_markdown(uses, page.src)
+
+    def _sections(self, page: Page, kind_id: str) -> str:
+        kind = self.kinds.get(kind_id)
+        if kind is None:
+            if not self.kinds:
+                raise Skip  # the kinds file's own problems say why
+            raise ValueError(f"unknown kind '{kind_id}'; kinds are: " + ", ".join(self.kinds))
+        rows = [f"| {markdown_text(s.title)} | {markdown_text(s.teaches)} |" for s in kind.sections]
+        return "\n| Section (a `##` heading) | What it does |\n| --- | --- |\n" + "\n".join(rows) + "\n"
+
+    def _nav_position(self, path: str) -> int:
+        return self.nav.index(path) if path in self.nav else len(self.nav)
+
     def _comparison(self, page: Page, what: str) -> str:
         if what != "examples":
             raise ValueError(f"'{{{{ compare: {what} }}}}': only '{{{{ compare: examples }}}}' exists")
@@ -325,11 +410,7 @@ class Guide:
         raise ValueError(f"unknown step '{step_id}'; steps are: " + ", ".join(s.id for s in self.steps))
 
     def _examples_in_nav(self) -> list[Example]:
-        def position(example: Example) -> int:
-            index = f"{example.folder}/index.md"
-            return self.nav.index(index) if index in self.nav else len(self.nav)
-
-        return sorted(self.examples.values(), key=position)
+        return sorted(self.examples.values(), key=lambda example: self._nav_position(f"{example.folder}/index.md"))
 
     def _step_page_of(self, src: str) -> tuple[Example, StepPage] | None:
         for example in self.examples.values():
@@ -402,6 +483,8 @@ DIRECTIVES: dict[str, Directive] = {d.name: d for d in (
     Directive("compare", "'examples': the worked examples side by side", Guide._comparison),
     Directive("practice", "'progress': the reader's practice on every example", Guide._practice),
     Directive("sandbox", "an estimates file under docs/ to start the sandbox from", Guide._sandbox),
+    Directive("sections", "a kind from docs/_data/page-kinds.yml: the sections its pages must have", Guide._sections),
+    Directive("used_by", "'examples': the worked-example sections that link to this page", Guide._used_by),
 )}
 """The one table of the guide's placeholders: the build and ``make validate`` both expand through it."""
 
@@ -417,6 +500,8 @@ def _rel(target: str, src: str) -> str:
 def _slug(folder: str) -> str:
     return folder.rstrip("/").rsplit("/", 1)[-1]
 
+
+_USED_BY = re.compile(r"\{\{\s*used_by\s*:")
 
 _WHAT_IN_SOURCE = re.compile(r"<(\w+)> element|\((on\w+)=\)|\((\w+)=\"([^\"]{1,12})")
 
