@@ -82,13 +82,32 @@ def format_quantity(q: Quantity) -> str:
         assert seconds is not None  # display_value above has checked it
         for size, name in _TIMES:
             if abs(seconds) >= size * 0.9995 or size == _TIMES[-1][0]:
-                return f"{plain(seconds / size)} {name}"
+                number_text = plain(seconds / size)
+                return f"{number_text} {'day' if name == 'days' and number_text == '1' else name}"
     shown = human_number(value) if q.scale else plain(value)
     if text in ("1", "ratio"):
         return _near_bound(value, 1.0) or shown
     if text == "percent":
         return f"{_near_bound(value, 100.0) or plain(value)}%"
-    return f"{shown} {text}"
+    return f"{shown} {singular(text) if shown == '1' else text}"
+
+
+_SAME_IN_THE_SINGULAR = {"series", "species"}
+
+
+def singular(text: str) -> str:
+    """``servers/zone`` → ``server/zone``, for a count of one: the first word of a counted unit, made singular."""
+    m = re.match(r"[A-Za-z]+", text)
+    word = m.group(0) if m else ""
+    if not word.endswith("s") or word.endswith("ss") or word in KNOWN_UNITS or word in _SAME_IN_THE_SINGULAR:
+        return text
+    if word.endswith("ies"):
+        one = word[:-3] + "y"
+    elif word.endswith(("sses", "shes", "ches", "xes")):
+        one = word[:-2]
+    else:
+        one = word[:-1]
+    return one + text[len(word):]
 
 
 def _near_bound(value: float, bound: float) -> str | None:

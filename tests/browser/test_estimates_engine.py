@@ -284,6 +284,12 @@ inputs:
   tiny: {value: 0.000123456, unit: users, label: a}
   very_tiny: {value: 1.5e-120, unit: users, label: a}
   per_user_day: {value: 2, unit: views/(user*day), label: a}
+  one_server: {value: 1, unit: servers, label: a}
+  one_server_a_zone: {value: 1, unit: servers/zone, label: a}
+  one_copy: {value: 1, unit: copies, label: a}
+  one_series: {value: 1, unit: series, label: a}
+  one_day: {value: 1, unit: day, label: a}
+  one_and_a_bit_servers: {value: 1.0004, unit: servers, label: a}
   squared: {value: 3, unit: KB^2/s^-1, label: a}
 derived:
   rate: {formula: millions / day, unit: users/s, label: a}
@@ -320,6 +326,12 @@ EXPECTED_TEXT = {  # what these cases are about, as the build prints them
     "half_to_even": "1,000 users",
     "halves_up_in_sig": "1.83 users",
     "per_user_day": "2 views/(user·day)",
+    "one_server": "1 server",
+    "one_server_a_zone": "1 server/zone",
+    "one_copy": "1 copy",
+    "one_series": "1 series",
+    "one_day": "1 day",
+    "one_and_a_bit_servers": "1 server",
     "downtime": "52.6 min",
 }
 

@@ -45,6 +45,9 @@ def test_pages_declare_the_scripts_their_markup_needs(sources):
     ("{{ compare: nothing }}", "only '{{ compare: examples }}' exists"),
     ("{{ sandbox: nowhere.yml }}", "docs/nowhere.yml is not a valid estimates file"),
     ("{{ valeu: x }}", "unknown directive '{{ valeu }}'"),
+    ("{{ used_by: pages }}", "only '{{ used_by: examples }}' exists"),
+    ("{{ used_by: examples }}", "no worked example links to this page"),
+    ("{{ sections: essay }}", "unknown kind 'essay'; kinds are: building-block"),
 ])
 def test_every_directive_argument_is_checked(sources, text, message):
     guide = run_page(sources, "reference/new.md", f"# New\n\n{text}\n")
@@ -53,7 +56,8 @@ def test_every_directive_argument_is_checked(sources, text, message):
 
 
 def test_the_table_names_every_directive_once():
-    assert list(DIRECTIVES) == ["value", "table", "checklist", "examples", "compare", "practice", "sandbox"]
+    assert list(DIRECTIVES) == ["value", "table", "checklist", "examples", "compare", "practice", "sandbox",
+                                "sections", "used_by"]
 
 
 def test_a_step_page_typo_is_blamed_on_the_steps_file_alone(sources):

@@ -946,13 +946,30 @@
     if (scale && sameDims(unit.dims, SECOND) && words.length === 1 && TIME_WORDS.has(first)) {
       for (var i = 0; i < TIMES.length; i++) {
         var size = TIMES[i][0];
-        if (Math.abs(baseValue) >= size * 0.9995 || i === TIMES.length - 1) return plain(baseValue / size) + " " + TIMES[i][1];
+        if (Math.abs(baseValue) >= size * 0.9995 || i === TIMES.length - 1) {
+          var timeText = plain(baseValue / size);
+          return timeText + " " + (TIMES[i][1] === "days" && timeText === "1" ? "day" : TIMES[i][1]);
+        }
       }
     }
     number = scale ? humanNumber(value) : plain(value);
     if (text === "1" || text === "ratio") return nearBound(value, 1) || number;
     if (text === "percent") return (nearBound(value, 100) || plain(value)) + "%";
-    return number + " " + text;
+    return number + " " + (number === "1" ? singular(text) : text);
+  }
+
+  // numbers.singular: for a count of one, the first word of a counted unit made singular.
+  var SAME_IN_THE_SINGULAR = ["series", "species"];
+
+  function singular(text) {
+    var m = /^[A-Za-z]+/.exec(text), word = m ? m[0] : "", one;
+    if (!/s$/.test(word) || /ss$/.test(word) || KNOWN_UNITS.has(word) || SAME_IN_THE_SINGULAR.indexOf(word) >= 0) {
+      return text;
+    }
+    if (/ies$/.test(word)) one = word.slice(0, -3) + "y";
+    else if (/(sses|shes|ches|xes)$/.test(word)) one = word.slice(0, -2);
+    else one = word.slice(0, -1);
+    return one + text.slice(word.length);
   }
 
   // --- The API ------------------------------------------------------------------------------
