@@ -197,11 +197,13 @@ class Guide:
     def _load_uses(self) -> None:
         """Every link from a worked-example page to another page, by the page linked to."""
         for folder, example in self.examples.items():
-            steps = {p.path: f"Step {p.step.number}, {p.step.title.lower()}" for p in example.pages.values()}
+            steps = {p.path: p.step for p in example.pages.values()}
             for path in sorted(self.files):
                 if path.startswith(folder + "/") and path.endswith(".md") and path.count("/") == 2:
                     _, body, _ = split_front_matter(self.files[path], f"docs/{path}")
-                    for target, use in uses_on(path, body, example.title, steps.get(path, "Overview")):
+                    step = steps.get(path)
+                    title, number = (step.title, f"step {step.number}") if step else ("Overview", "")
+                    for target, use in uses_on(path, body, example.title, title, number):
                         self.uses.setdefault(target, []).append(use)
 
     def _front_matter(self, path: str) -> LineMap:

@@ -71,13 +71,13 @@ def test_links_are_resolved_from_the_page_and_code_is_skipped():
 def test_each_use_names_the_example_step_and_section_and_links_to_the_section():
     page = ("# Step 6\n\nIntro uses [caching](../../building-blocks/caching.md).\n\n## Timeline cache\n\n"
             "We use [a cache](../../building-blocks/caching.md), [again](../../building-blocks/caching.md).\n")
-    uses = uses_on("examples/twitter/detailed-design.md", page, "Twitter-like service", "Step 6, detailed design")
+    uses = uses_on("examples/twitter/detailed-design.md", page, "Twitter-like service", "Detailed design", "step 6")
     assert [(target, use.label, use.anchor) for target, use in uses] == [
-        ("building-blocks/caching.md", "Step 6, detailed design", ""),
-        ("building-blocks/caching.md", "Step 6, detailed design: Timeline cache", "timeline-cache")]
+        ("building-blocks/caching.md", "Detailed design", ""),
+        ("building-blocks/caching.md", "Timeline cache", "timeline-cache")]
     text = used_by_markdown([use for _, use in uses], "building-blocks/caching.md")
-    assert text == ("\n- **Twitter-like service**: [Step 6, detailed design](../examples/twitter/detailed-design.md); "
-                    "[Step 6, detailed design: Timeline cache](../examples/twitter/detailed-design.md#timeline-cache)\n")
+    assert text == ("\n- **Twitter-like service**: [Detailed design](../examples/twitter/detailed-design.md) (step 6) · "
+                    "[Timeline cache](../examples/twitter/detailed-design.md#timeline-cache) (step 6)\n")
 
 
 GLOSSARY = """# Glossary
