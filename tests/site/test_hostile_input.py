@@ -26,6 +26,11 @@ class Mistake:
     new: str
     message: str  # what the report must say, on the line where ``new`` starts
     line: bool = True  # whether the report names a line
+    reported: str = ""  # the file the report names, if not ``file``
+
+    @property
+    def blamed(self) -> str:
+        return self.reported or self.file
 
 
 def _apply(root: Path, mistake: Mistake) -> int:
@@ -77,6 +82,22 @@ PAGES = {
     "unclosed bracket in a blockquoted diagram": Mistake(
         "docs/steps/detailed-design.md", "", "\n> ```mermaid\n> flowchart LR\n>   accTitle: T\n>   accDescr: D\n>   A[Start --> B\n> ```\n",
         "Mermaid cannot read this line: ']' is missing"),
+    # Building blocks: the sections their kind requires, their terms, and the list of examples that use them.
+    "building block without a section": Mistake("docs/building-blocks/caching.md", "## Failure modes\n",
+                                                 "## What breaks\n", "the section '## Failure modes' is missing",
+                                                 line=False),
+    "building block without its used-by list": Mistake(
+        "docs/building-blocks/scaling.md", "{{ used_by: examples }}", "See the examples.",
+        "the page has no list of the worked examples that use it", line=False),
+    "building block term missing from the glossary": Mistake(
+        "docs/building-blocks/cdn.md", "terms: [", "terms: [Edge computing, ",
+        "the term 'Edge computing' has no entry in the glossary (docs/reference/glossary.md)"),
+    "unknown kind of page": Mistake("docs/building-blocks/search.md", "kind: building-block", "kind: concept",
+                                    "unknown kind 'concept'"),
+    "building block no example links to": Mistake(
+        "docs/examples/instagram/data-model.md", "([geospatial indexes](../../building-blocks/geospatial-indexes.md))",
+        "(geospatial indexes)", "no worked example links to this page, so its list of uses would be empty",
+        line=False, reported="docs/building-blocks/geospatial-indexes.md"),
 }
 
 # Mistakes in data files. Each stops only what depends on it, so they can share one tree.
@@ -104,6 +125,8 @@ DATA = {
         "the exponent of pow() must be a whole number"),
     "markup in an example title": Mistake(CHAT_INDEX, "title: ", "title: <img src=x onerror=alert(1)> ",
                                           "front matter 'title': it contains HTML ('<')"),
+    "diagram: yes in page-kinds.yml": Mistake("docs/_data/page-kinds.yml", "diagram: true", "diagram: yes",
+                                              "kind 1: 'diagram' must be true or false"),
 }
 
 
@@ -131,8 +154,8 @@ def _assert_reported(run, mistakes: dict[str, Mistake], key: str) -> None:
         output = result.stdout + result.stderr
         assert result.returncode != 0, f"{name} passed:\n{output}"
         assert "Traceback" not in output, output
-        found = [p for p in problems(output) if p[0] == mistake.file and mistake.message in p[2]]
-        assert found, f"{name} does not report {mistake.message!r} for {mistake.file}:\n{output}"
+        found = [p for p in problems(output) if p[0] == mistake.blamed and mistake.message in p[2]]
+        assert found, f"{name} does not report {mistake.message!r} for {mistake.blamed}:\n{output}"
         if mistake.line:
             assert any(line is not None and abs(line - lines[key]) <= 6 for _, line, _ in found), (found, lines[key])
 
