@@ -39,7 +39,14 @@ def plain(value: float) -> str:
     rounded = sig(value)
     if rounded == int(rounded) and abs(rounded) >= 1:
         return f"{int(rounded):,}"
+    if abs(rounded) < TINY:
+        mantissa, exponent = f"{rounded:.2e}".split("e")
+        return f"{mantissa.rstrip('0').rstrip('.')} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
     return f"{rounded:.{max(0, 2 - math.floor(math.log10(abs(rounded))))}f}".rstrip("0").rstrip(".")
+
+
+TINY = 1e-4  # below it, 0.0000000000000943 is unreadable: 9.43 × 10⁻¹⁴
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def human_number(value: float) -> str:

@@ -326,6 +326,7 @@ EXPECTED_TEXT = {  # what these cases are about, as the build prints them
     "half_to_even": "1,000 users",
     "halves_up_in_sig": "1.83 users",
     "per_user_day": "2 views/(user·day)",
+    "very_tiny": "1.5 × 10⁻¹²⁰ users",
     "one_server": "1 server",
     "one_server_a_zone": "1 server/zone",
     "one_copy": "1 copy",

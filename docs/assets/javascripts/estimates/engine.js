@@ -890,8 +890,15 @@
     if (Math.abs(value) >= 1000) return intText(value, "even");
     var rounded = sig(value);
     if (rounded === Math.trunc(rounded) && Math.abs(rounded) >= 1) return intText(rounded, "down");
+    if (Math.abs(rounded) < TINY) { // numbers.plain: 9.43 × 10⁻¹⁴, not 0.0000000000000943
+      var parts = rounded.toExponential(2).split("e"); // three figures already: no tie to round
+      return stripZeros(parts[0]) + " \u00d7 10" + String(parseInt(parts[1], 10)).replace(/[-0-9]/g, function (c) {
+        return SUPERSCRIPT.charAt("-0123456789".indexOf(c));
+      });
+    }
     return stripZeros(fixedText(rounded, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(rounded))))));
   }
+  var TINY = 1e-4, SUPERSCRIPT = "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
 
   function humanNumber(value) {
     value = Number(generalText(value, 12)); // 999999.9999999 from unit conversions is 1 million
