@@ -100,7 +100,7 @@ def test_search_opens_with_its_shortcut_and_results_follow_with_the_keyboard(bro
         page.wait_for_selector(".md-search-result__item", timeout=20_000)
         page.keyboard.press("ArrowDown")
         focused = page.evaluate("document.activeElement.closest('a')?.href")
-        assert focused and "examples/" in focused
+        assert focused and ("examples/" in focused or "building-blocks/" in focused)
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert page.url.split("#")[0].split("?")[0] == focused.split("#")[0].split("?")[0]
