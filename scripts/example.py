@@ -46,7 +46,7 @@ def new(name: str, slug: str | None = None) -> int:
         print(f"error: docs/examples/{slug} already exists", file=sys.stderr)
         return 2
     config = MKDOCS_YML.read_text(encoding="utf-8")
-    pages = [f"examples/{slug}/index.md"] + [f"examples/{slug}/{s.id}.md" for s in steps]
+    pages = [f"examples/{slug}/index.md", f"examples/{slug}/answer.md"] + [f"examples/{slug}/{s.id}.md" for s in steps]
     config = navfile.add_example(config, title, pages)
     folder.mkdir(parents=True)
     for file_name, text in files.items():

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import frontmatter
+from .answer import IN_THE_INTERVIEW, block_problems, section
 from .headings import anchors
 from .problems import Problem
 from .steps import Step
@@ -35,6 +36,7 @@ class StepPage:
     step: Step
     covers: dict[str, str]  # item id -> anchor
     lines: dict[str, int | None]  # item id -> page line
+    interview: str = ""  # the "In the interview" block's Markdown, for the example's 35-minute answer
 
 
 @dataclass
@@ -84,6 +86,11 @@ def validate_example(folder: str, files: dict[str, str], steps: list[Step]) -> t
             continue
         page = _check_covers(path, meta, body, step, problems)
         _check_title(path, text, step, problems)
+        offset = frontmatter.first_line(text, body)
+        for line, message, hint in block_problems(body):
+            problems.append(Problem(path, None if line is None else line + offset, message, hint))
+        block = section(body, IN_THE_INTERVIEW)
+        page.interview = block.text if block else ""
         example.pages[step.id] = page
     for step in steps:
         if step.id not in example.pages:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from . import compare, practice, render
-from .diagrams import diagram_problems
+from .diagrams import diagram_problems, page_diagrams
 from .headings import headings as _page_headings
 from .directives import Handler, Skip, expand
 from .estimation import Model, load_model
@@ -39,9 +39,10 @@ from .glossary import GLOSSARY, glossary_entries, term_problems
 from .kinds import Kind, kind_problems, read_kinds
 from .model_data import model_script
 from .problems import Problem, format_problems
+from .prompts import Prompt, read_prompts
 from .safety import HINT as SAFETY_HINT
 from .safety import html_problems, text_problems
-from .steps import Step, read_steps
+from .steps import LEVEL_TITLES, Step, read_steps
 from .text import markdown_text
 from .used_by import Use, used_by_markdown, uses_on
 from .yamlfile import LineMap
@@ -49,6 +50,7 @@ from .yamlfile import LineMap
 STEPS_FILE = "_data/steps.yml"
 COMPARE_FILE = "_data/compare.yml"
 KINDS_FILE = "_data/page-kinds.yml"
+PROMPTS_FILE = "_data/prompts.yml"
 EXAMPLES_DIR = "examples/"
 NOT_PAGES = ("_data/", "_includes/")  # snippets and data, never pages of their own
 
@@ -109,6 +111,7 @@ class Guide:
         self.models: dict[str, Model] = {}
         self.examples: dict[str, Example] = {}  # folder -> example
         self.kinds: dict[str, Kind] = {}
+        self.prompts: list[Prompt] = []
         self.uses: dict[str, list[Use]] = {}  # page -> the worked-example sections that link to it
         self.steps_ok = False  # the steps file read without a problem
         self._tried: set[str] = set()  # estimates files already loaded (or being loaded)
@@ -147,6 +150,10 @@ class Guide:
         for path in self.files:
             if path.endswith(".md") and not path.startswith(NOT_PAGES):
                 self._check_front_matter(path)
+        if self.steps_ok and PROMPTS_FILE in self.files:
+            self.prompts, found = read_prompts(self.files[PROMPTS_FILE], f"docs/{PROMPTS_FILE}", self.steps,
+                                               set(self._block_titles()))
+            self.problems += found
 
     def _model(self, path: str) -> Model | None:
         """The model of one estimates file, loaded once (and its includes first); None if it has problems."""
@@ -202,7 +209,7 @@ class Guide:
                 if path.startswith(folder + "/") and path.endswith(".md") and path.count("/") == 2:
                     _, body, _ = split_front_matter(self.files[path], f"docs/{path}")
                     step = steps.get(path)
-                    title, number = (step.title, f"step {step.number}") if step else ("Overview", "")
+                    title, number = (step.title, f"step {step.number}") if step else (_page_title(path, body), "")
                     for target, use in uses_on(path, body, example.title, title, number):
                         self.uses.setdefault(target, []).append(use)
 
@@ -333,6 +340,86 @@ class Guide:
     def _checklist(self, page: Page, step_id: str) -> str:
         step = self._step(step_id)
         return render.checklist_html([(i.id, i.text, None) for i in step.items], "step-checklist")
+
+    def _answer(self, page: Page, name: str) -> str:
+        """The example's whole answer at interview length, made from its step pages' "In the interview" blocks."""
+        if not self.steps_ok:
+            raise Skip  # the steps file's own problems are reported with it
+        example = self.examples.get(f"{EXAMPLES_DIR}{name}")
+        if example is None:
+            raise ValueError(f"unknown example '{name}'; examples are: "
+                             + ", ".join(_slug(f) for f in sorted(self.examples)))
+        model = self.models.get(f"{example.folder}/estimates.yml")
+        if not self.steps_ok or model is None or len(example.pages) != len(self.steps):
+            raise Skip  # the example's own files carry the problem
+        page.model = model
+        page.needs.add(LIVE_JS)
+        total = sum(step.minutes for step in self.steps)
+        parts = [f"The whole answer to the {markdown_text(example.title)} example in {total} minutes: what to say and "
+                 "draw in each step, with its time budget. Each block is the \"In the interview\" section of the "
+                 "step's page, so this page always matches the full answer.", "## Key numbers", ""]
+        parts += [f"- **{markdown_text(c.heading)}**: {render.value_html(model.quantities[c.quantity])}"
+                  for c in self.columns if c.quantity in model.quantities]
+        diagram = self._main_diagram(example)
+        if diagram:
+            parts += ["", "## The design", "", diagram]
+        quiet: list[Problem] = []  # each block's own problems are reported with its step page
+        for step in self.steps:
+            step_page = example.pages[step.id]
+            block = expand(step_page.interview, f"docs/{step_page.path}", self._handlers(page), quiet)
+            parts += ["", f"## Step {step.number}: {step.title} ({step.minutes} min)", "", block, "",
+                      f"[The full step]({_rel(step_page.path, page.src)})"]
+        return "\n" + "\n".join(parts) + "\n"
+
+    def _main_diagram(self, example: Example) -> str:
+        """The first diagram of the example's high-level design, as a Mermaid fence."""
+        step_page = next((p for p in example.pages.values() if p.step.id == "high-level-design"), None)
+        if step_page is None:
+            return ""
+        _, body, _ = split_front_matter(self.files[step_page.path], step_page.path)
+        found = page_diagrams(body)
+        return "```mermaid\n" + "\n".join(found[0][1]) + "\n```" if found else ""
+
+    def _block_titles(self) -> dict[str, str]:
+        """Building-block slug -> the page's title."""
+        titles = {}
+        for path in sorted(self.files):
+            kind = self._kind_of(path) if path.endswith(".md") and not path.startswith(NOT_PAGES) else None
+            if kind is not None and kind.id == "building-block":
+                _, body, _ = split_front_matter(self.files[path], path)
+                title = next((h.text for h in _page_headings(body) if h.level == 1), path)
+                titles[posixpath.splitext(posixpath.basename(path))[0]] = title
+        return titles
+
+    def _prompt_bank(self, page: Page, what: str) -> str:
+        if what != "all":
+            raise ValueError(f"'{{{{ prompts: {what} }}}}': only '{{{{ prompts: all }}}}' exists")
+        if not self.steps_ok:
+            raise Skip
+        if PROMPTS_FILE not in self.files:
+            raise ValueError(f"docs/{PROMPTS_FILE} is missing")
+        titles, steps = self._block_titles(), {s.id: s for s in self.steps}
+        parts = []
+        for prompt in self.prompts:
+            hints = "\n".join(f"    {steps[sid].number}. **{markdown_text(steps[sid].title)}**: {markdown_text(hint)}"
+                               for sid, hint in prompt.hints)
+            blocks = " · ".join(f"[{markdown_text(titles[b])}]({_rel(f'building-blocks/{b}.md', page.src)})"
+                                for b in prompt.blocks)
+            parts += [f"## {markdown_text(prompt.title)} {{#{prompt.id}}}", "",
+                      f"**Scope.** {markdown_text(prompt.scope)} *{markdown_text(prompt.typical.rstrip('.'))}.*", "",
+                      "**Ask the interviewer:**", "", *[f"- {markdown_text(q)}" for q in prompt.questions], "",
+                      '??? tip "A hint for each step"', "", hints, "",
+                      f"**Building blocks:** {blocks}", ""]
+        return "\n" + "\n".join(parts) + "\n"
+
+    def _levels(self, page: Page, step_id: str) -> str:
+        step = self._step(step_id)
+        if not step.levels:
+            raise ValueError(f"step '{step.id}' has no levels in docs/{STEPS_FILE}")
+        parts = []
+        for level, signals in step.levels:
+            parts.append(f"**{LEVEL_TITLES[level]}**\n\n" + "\n".join(f"- {markdown_text(s)}" for s in signals))
+        return "\n" + "\n\n".join(parts) + "\n"
 
     def _example_links(self, page: Page, step_id: str) -> str:
         step = self._step(step_id)
@@ -481,14 +568,25 @@ DIRECTIVES: dict[str, Directive] = {d.name: d for d in (
     Directive("value", "a quantity of the page's estimates", Guide._value),
     Directive("table", "a table of the page's estimates, or 'assumptions'", Guide._table),
     Directive("checklist", "a step id from docs/_data/steps.yml", Guide._checklist),
+    Directive("levels", "a step id: what interviewers look for at mid-level, senior and staff", Guide._levels),
     Directive("examples", "a step id: links to that step of every worked example", Guide._example_links),
+    Directive("answer", "an example's folder name: its answer at interview length", Guide._answer),
     Directive("compare", "'examples': the worked examples side by side", Guide._comparison),
     Directive("practice", "'progress': the reader's practice on every example", Guide._practice),
+    Directive("prompts", "'all': the practice prompts of docs/_data/prompts.yml", Guide._prompt_bank),
     Directive("sandbox", "an estimates file under docs/ to start the sandbox from", Guide._sandbox),
     Directive("sections", "a kind from docs/_data/page-kinds.yml: the sections its pages must have", Guide._sections),
     Directive("used_by", "'examples': the worked-example sections that link to this page", Guide._used_by),
 )}
 """The one table of the guide's placeholders: the build and ``make validate`` both expand through it."""
+
+
+def _page_title(path: str, body: str) -> str:
+    """How a use on a page that is not a step reads: "Overview" for the index, else its title before any " — "."""
+    if path.endswith("/index.md"):
+        return "Overview"
+    title = next((h.text for h in _page_headings(body) if h.level == 1), posixpath.basename(path))
+    return title.split(" — ")[0]
 
 
 def _in_docs(problems: list[Problem]) -> list[Problem]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .answer import IN_THE_INTERVIEW, LEVELS_HEADING, WORD_LIMIT
 from .steps import Step
 
 _LEADING = re.compile(r"^\s*design\s+(an?|the)?\s*", re.I)
@@ -31,8 +32,18 @@ def step_page(step: Step, title: str) -> str:
         f"---\nstep: {step.id}\ncovers:\n{covers}\n---\n\n"
         f"# Step {step.number}: {step.title} — {title}\n\n"
         f"TODO: one paragraph on what this step decides for the {title.lower()}, and why.\n\n"
+        f"## {IN_THE_INTERVIEW}\n\n"
+        f"TODO: what you would say and draw in this step's {step.minutes} minutes, in at most {WORD_LIMIT} words.\n\n"
+        f"## {LEVELS_HEADING}\n\n"
+        "- **Senior** adds: TODO a line or two.\n"
+        "- **Staff** adds: TODO a line or two.\n\n"
         f"{extra}{sections}\n"
     )
+
+
+def answer_page(title: str, slug: str) -> str:
+    """The example's 35-minute answer: the build assembles it from the step pages' interview blocks."""
+    return f"# The 35-minute answer — {title}\n\n{{{{ answer: {slug} }}}}\n"
 
 
 _EXTRA = {
@@ -134,7 +145,7 @@ def new_example(name: str, steps: list[Step], slug: str | None = None) -> tuple[
     if slug is not None and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
         raise ValueError(f"'{slug}' is not a folder name: use lowercase letters, digits and hyphens")
     slug = slug or default_slug
-    files = {"index.md": index_page(title, steps), "estimates.yml": estimates(title)}
+    files = {"index.md": index_page(title, steps), "estimates.yml": estimates(title), "answer.md": answer_page(title, slug)}
     for step in steps:
         files[f"{step.id}.md"] = step_page(step, title)
     return title, slug, files
@@ -154,5 +165,6 @@ def with_sample_answers(files: dict[str, str]) -> dict[str, str]:
         text = text.replace("accTitle: TODO a short title", "accTitle: The design in one picture")
         text = text.replace("accDescr: TODO one sentence on what the diagram shows",
                             "accDescr: Clients reach the app servers, which keep the data.")
+        text = text.replace("adds: TODO a line or two.", "adds: answered for this example.")
         filled[name] = re.sub(r"^TODO:.*$", "Answered for this example.", text, flags=re.M)
     return filled

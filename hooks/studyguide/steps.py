@@ -25,6 +25,7 @@ class Step:
     minutes: int
     items: tuple[Item, ...]
     prompt: str = ""  # what to produce in this step, shown on every example's practice panel
+    levels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (level, signals an interviewer looks for), in LEVELS order
 
     def item(self, item_id: str) -> Item | None:
         return next((i for i in self.items if i.id == item_id), None)
@@ -33,6 +34,9 @@ class Step:
 # Step and item ids end up in page paths, front matter and the practice script's storage keys.
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROMPT_MAX = 200
+LEVELS = ("mid", "senior", "staff")
+LEVEL_TITLES = {"mid": "Mid-level", "senior": "Senior", "staff": "Staff"}
+SIGNAL_MAX = 160
 
 
 def load_steps(path: Path, display: str | None = None) -> list[Step]:
@@ -118,10 +122,40 @@ def _read_step(entry: object, index: int, file: str, problems: list[Problem]) ->
                 found.append(Problem(file, line_of(item, "text") or line, f"step {index}: item '{item['id']}' contains HTML",
                                      "write it as plain text"))
             items.append(Item(item["id"], item["text"]))
+    levels = _read_levels(entry, index, file, line, found)
     problems.extend(found)
     if found:
         return None
-    return Step(step_id, number, title, page, minutes, tuple(items), entry.get("prompt"))  # type: ignore[arg-type]
+    return Step(step_id, number, title, page, minutes, tuple(items), entry.get("prompt"),  # type: ignore[arg-type]
+                levels)
+
+
+def _read_levels(entry: dict, index: int, file: str, line: int | None,
+                 found: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What interviewers look for at each level in this step: two or three signals for each of LEVELS."""
+    raw = entry.get("levels")
+    hint = "give 'levels:' the keys mid, senior and staff, each a list of two or three signals, one line each"
+    where = line_of(entry, "levels") or line
+    if not isinstance(raw, dict) or sorted(raw) != sorted(LEVELS):
+        found.append(Problem(file, where, f"step {index}: 'levels' must have exactly mid, senior and staff", hint))
+        return ()
+    levels = []
+    for level in LEVELS:
+        signals = raw[level]
+        if not isinstance(signals, list) or not signals or not all(isinstance(x, str) and x.strip() for x in signals):
+            found.append(Problem(file, line_of(raw, level) or where, f"step {index}: '{level}' must be a list of signals",
+                                 hint))
+            continue
+        for signal in signals:
+            if "<" in signal:
+                found.append(Problem(file, line_of(raw, level) or where, f"step {index}: a '{level}' signal contains HTML",
+                                     "write it as plain text"))
+            if len(signal) > SIGNAL_MAX:
+                found.append(Problem(file, line_of(raw, level) or where,
+                                     f"step {index}: a '{level}' signal has {len(signal)} characters",
+                                     f"keep each signal under {SIGNAL_MAX}: one observable behaviour"))
+        levels.append((level, tuple(s.strip() for s in signals)))
+    return tuple(levels)
 
 
 def _prompt_problems(step: Step, file: str, line: int | None) -> list[Problem]:

@@ -17,4 +17,5 @@ _MARKDOWN_ENTITIES = str.maketrans({
 
 def markdown_text(text: str) -> str:
     """``text`` as literal characters inside generated Markdown (or inline HTML within it)."""
-    return escape(text).translate(_MARKDOWN_ENTITIES)
+    # Quotes last: their entities hold a '#', which the table would otherwise turn into a literal "&#35;x27;".
+    return escape(text, quote=False).translate(_MARKDOWN_ENTITIES).replace('"', "&quot;").replace("'", "&#39;")

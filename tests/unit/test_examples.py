@@ -10,9 +10,13 @@ from studyguide.steps import load_steps
 STEPS = load_steps(Path(__file__).parents[2] / "docs" / "_data" / "steps.yml")
 
 
+BLOCKS = ("## In the interview\n\nWhat I would say.\n\n"
+          "## Senior and staff answers\n\n- **Senior** adds: more.\n- **Staff** adds: most.\n\n")
+
+
 def page(step, items=None, body=None, extra=""):
     step_obj = next(s for s in STEPS if s.id == step)
-    body = body or f"# Step {step_obj.number}: {step_obj.title} — X\n\n## Answer\n\nText.\n"
+    body = body or (f"# Step {step_obj.number}: {step_obj.title} — X\n\n{BLOCKS}## Answer\n\nText.\n")
     items = [i.id for i in step_obj.items] if items is None else items
     covers = "".join(f'  {i}: "#answer"\n' for i in items)
     return f"---\nstep: {step}\n{extra}covers:\n{covers}---\n\n{body}"
@@ -113,8 +117,26 @@ def test_anchors_follow_mkdocs_heading_ids(markdown, expected):
 
 def test_a_step_page_must_open_with_its_step_heading():
     files = complete_example()
-    files["examples/x/api.md"] = page("api", body="# The API\n\n## Answer\n\nText.\n")
+    files["examples/x/api.md"] = page("api", body="# The API\n\n" + BLOCKS + "## Answer\n\nText.\n")
     assert problems_of(files) == [
         "examples/x/api.md:11: the page title should start with 'Step 3: System interface definition'\n"
         "    hint: e.g. '# Step 3: System interface definition — <your example>'"
+    ]
+
+
+def test_a_step_page_without_its_interview_blocks_is_named_with_file_and_line():
+    files = complete_example()
+    long = "## In the interview\n\n" + "word " * 151 + "\n\n## Senior and staff answers\n\n- **Senior** adds: x.\n\n"
+    files["examples/x/api.md"] = page("api", body="# Step 3: System interface definition — X\n\n" + long
+                                      + "## Answer\n\nText.\n")
+    files["examples/x/estimation.md"] = page("estimation", body="# Step 2: Back-of-the-envelope estimation — X\n\n"
+                                             "## Answer\n\nText.\n")
+    found = [p.split("\n")[0] for p in problems_of(files)]
+    lines = files["examples/x/api.md"].split("\n")
+    said, levels = lines.index("## In the interview") + 1, lines.index("## Senior and staff answers") + 1
+    assert found == [
+        f"examples/x/api.md:{said}: 'In the interview' has 151 words; at most 150",
+        f"examples/x/api.md:{levels}: 'Senior and staff answers' has no '**Staff**' item",
+        "examples/x/estimation.md: the section '## In the interview' is missing",
+        "examples/x/estimation.md: the section '## Senior and staff answers' is missing",
     ]

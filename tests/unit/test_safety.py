@@ -40,3 +40,14 @@ def test_a_found_problem_says_what_and_where():
 def test_front_matter_values_with_markup_are_found_however_deep():
     assert text_problems("Design <b>it</b>") and text_problems({"a": ["<img onerror=x>"]})
     assert text_problems("Reads > writes") == [] and text_problems(3) == []
+
+
+def test_contributed_text_reads_as_written_once_rendered():
+    """An apostrophe once showed as "driver&#x27;s": the quote's entity had its '#' escaped again."""
+    import markdown
+
+    from studyguide.text import markdown_text
+
+    text = markdown_text("A driver's \"ETA\" is #1 *now* <b>")
+    html = markdown.markdown("- " + text)
+    assert html == "<ul>\n<li>A driver&#39;s &quot;ETA&quot; is &#35;1 &#42;now&#42; &lt;b&gt;</li>\n</ul>"

@@ -10,7 +10,12 @@ from studyguide.steps import PROMPT_MAX, load_steps
 REAL = Path(__file__).parents[2] / "docs" / "_data" / "steps.yml"
 
 
-def steps_file(tmp_path, prompt_line="    prompt: estimate traffic\n", minutes="5", item_id="traffic", step_id="one"):
+LEVELS = ("    levels:\n      mid: [Gives the daily rate]\n      senior: [Gives the peak in machines]\n"
+          "      staff: [Names the resource that binds first]\n")
+
+
+def steps_file(tmp_path, prompt_line="    prompt: estimate traffic\n", minutes="5", item_id="traffic", step_id="one",
+               levels=LEVELS):
     path = tmp_path / "steps.yml"
     path.write_text(
         "steps:\n"
@@ -23,6 +28,7 @@ def steps_file(tmp_path, prompt_line="    prompt: estimate traffic\n", minutes="
         "    checklist:\n"
         f"      - id: {item_id}\n"
         "        text: Traffic\n"
+        f"{levels}"
     )
     return path
 
@@ -81,3 +87,19 @@ def test_a_time_budget_must_be_above_zero(tmp_path):
 def test_ids_that_would_break_storage_keys_are_refused(tmp_path):
     assert "'Traffic Now' is not a valid id" in problems(steps_file(tmp_path, item_id='"Traffic Now"'))[0]
     assert "'one:two' is not a valid id" in problems(steps_file(tmp_path, step_id='"one:two"'))[0]
+
+
+def test_levels_need_mid_senior_and_staff_signals_in_plain_text(tmp_path):
+    found = problems(steps_file(tmp_path, levels="    levels:\n      mid: [Gives the rate]\n      senior: [<b>x</b>]\n"))
+    assert found == ["docs/_data/steps.yml:11: step 1: 'levels' must have exactly mid, senior and staff\n"
+                     "    hint: give 'levels:' the keys mid, senior and staff, each a list of two or three signals, "
+                     "one line each"]
+    html = LEVELS.replace("[Gives the peak in machines]", "['<b>Peak</b>']")
+    assert [p.split("\n")[0] for p in problems(steps_file(tmp_path, levels=html))] == [
+        "docs/_data/steps.yml:13: step 1: a 'senior' signal contains HTML"]
+
+
+def test_every_real_step_says_what_each_level_shows():
+    for step in load_steps(REAL):
+        assert [level for level, _ in step.levels] == ["mid", "senior", "staff"]
+        assert all(2 <= len(signals) <= 3 for _, signals in step.levels), step.id
