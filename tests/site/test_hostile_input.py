@@ -94,6 +94,15 @@ PAGES = {
         "the term 'Edge computing' has no entry in the glossary (docs/reference/glossary.md)"),
     "unknown kind of page": Mistake("docs/building-blocks/search.md", "kind: building-block", "kind: concept",
                                     "unknown kind 'concept'"),
+    # The answer at interview length: each example step's two blocks, and the prompt bank's building blocks.
+    "example step without its interview block": Mistake(
+        "docs/examples/url-shortener/api.md", "## In the interview\n", "## Said aloud\n",
+        "the section '## In the interview' is missing", line=False),
+    "interview block over the word limit": Mistake(
+        "docs/examples/web-crawler/requirements.md", "## In the interview\n\n",
+        "## In the interview\n\n" + "word " * 150 + "\n\n", "'In the interview' has "),
+    "prompt naming a building block that does not exist": Mistake(
+        "docs/_data/prompts.yml", "blocks: [", "blocks: [geohash, ", "prompt 1: no building block 'geohash'"),
     "building block no example links to": Mistake(
         "docs/examples/instagram/data-model.md", "([geospatial indexes](../../building-blocks/geospatial-indexes.md))",
         "(geospatial indexes)", "no worked example links to this page, so its list of uses would be empty",
