@@ -473,7 +473,8 @@ class Guide:
         if not self.steps_ok:
             raise Skip
         rows = [practice.ExampleProgress(_slug(ex.folder), ex.title, _rel(f"{ex.folder}/index.md", page.src),
-                                         sum(len(p.step.items) for p in ex.pages.values()))
+                                         sum(len(p.step.items) for p in ex.pages.values()),
+                                         sum(len(practice.signal_ids(p.step)) for p in ex.pages.values()))
                 for ex in self._examples_in_nav()]
         page.needs.add(PRACTICE_JS)
         return "\n" + practice.progress_markdown(rows, self.steps) + "\n"

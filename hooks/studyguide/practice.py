@@ -11,11 +11,13 @@ Panel (one per example step page, right after the "Step N of 7" box)::
              data-practice-step="estimation"        step id
              data-practice-minutes="5"              the step's time budget
              data-practice-items="assumptions …"    checklist item ids, space-separated
+             data-practice-signals="mid-1 …"        the step's level signals, <level>-<n>
              data-practice-answer="practice-answer-twitter-estimation">  id of the answer
       … [data-practice-mode] (role=switch), [data-practice-off], [data-practice-tools],
       [data-practice-clock], [data-practice-timer=start|pause|reset],
       input[data-practice-item], [data-practice-clear], [data-practice-reveal],
-      [data-practice-status] (aria-live) …
+      [data-practice-assess] (hidden until time is up or the answer is shown),
+      input[data-practice-signal], [data-practice-status] (aria-live) …
     </section>
     <div class="practice-answer" id="practice-answer-twitter-estimation"> the rest of the page </div>
 
@@ -26,13 +28,16 @@ before. The answer is never hidden in the HTML; the script hides it.
 
 Progress on the examples index::
 
-    <div class="practice-progress" hidden data-practice-items="requirements/core-actions …">
-      … <span data-practice-example="twitter" data-practice-total="41">…</span> …
+    <div class="practice-progress" hidden data-practice-items="requirements/core-actions …"
+         data-practice-signals="requirements/mid-1 …">
+      … <span data-practice-example="twitter" data-practice-total="41">…</span>
+        <span data-practice-signals-of="twitter" data-practice-total="45">…</span> …
     </div>
 
 Storage (localStorage, written only by the script): ``STORAGE_PREFIX + "mode"``
 is "on" or "off"; ``STORAGE_PREFIX + "tick:<example>:<step>:<item>"`` is "1"
-for a ticked item.
+for a ticked item; ``STORAGE_PREFIX + "signal:<example>:<step>:<level>-<n>"`` is "1" for a
+level signal the reader marked as shown in their answer (absent: missed).
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from .steps import Step
+from .steps import LEVEL_TITLES, Step
 from .text import markdown_text
 
 STORAGE_PREFIX = "sdg-practice-v1:"
@@ -63,6 +68,28 @@ def prompt_sentence(step: Step, example_title: str) -> str:
             f"{escape(prompt)}")
 
 
+def signal_ids(step: Step) -> list[tuple[str, str, str]]:
+    """(id, level, signal) of the step's level signals, ids as ``senior-2``."""
+    return [(f"{level}-{n}", level, signal) for level, signals in step.levels
+            for n, signal in enumerate(signals, start=1)]
+
+
+def _assessment(step: Step) -> str:
+    """The self-assessment: each level's signals, to mark as shown once the time is up or the answer is out."""
+    if not step.levels:
+        return ""
+    groups = []
+    for level, signals in step.levels:
+        boxes = "".join(
+            f'<li><label class="practice__item"><input type="checkbox" data-practice-signal="{escape(level)}-{n}">'
+            f" <span>{escape(signal)}</span></label></li>" for n, signal in enumerate(signals, start=1))
+        groups.append(f'<p class="practice__level">{escape(LEVEL_TITLES[level])}</p><ul class="practice__items">'
+                      f"{boxes}</ul>")
+    return ('<fieldset class="practice__assess" data-practice-assess hidden>'
+            "<legend>How did you do? Tick each signal your answer showed; the rest are the ones you missed</legend>"
+            + "".join(groups) + "</fieldset>")
+
+
 def _clock(minutes: int) -> str:
     return f"{minutes:02d}:00"
 
@@ -82,7 +109,8 @@ def panel_html(example: str, example_title: str, step: Step) -> str:
     parts = [
         f'{_PANEL_START} data-search-exclude aria-label="Practise this step"'
         f' data-practice-example="{ex}" data-practice-step="{sid}" data-practice-minutes="{minutes}"'
-        f' data-practice-items="{escape(" ".join(i.id for i in step.items))}" data-practice-answer="{answer}">',
+        f' data-practice-items="{escape(" ".join(i.id for i in step.items))}"'
+        f' data-practice-signals="{escape(" ".join(i for i, _, _ in signal_ids(step)))}" data-practice-answer="{answer}">',
         '<div class="practice__head">',
         f'<p class="practice__prompt">{prompt_sentence(step, example_title)}'
         f' <span class="practice__budget">Time budget: {minutes} {unit}.</span></p>',
@@ -104,6 +132,7 @@ def panel_html(example: str, example_title: str, step: Step) -> str:
         '<ul class="practice__items">' + "".join(items) + "</ul>",
         '<button type="button" data-practice-clear>Clear my ticks</button>',
         "</fieldset>",
+        _assessment(step),
         '<p class="practice__answer-row"><button type="button" class="practice__reveal" aria-expanded="false"'
         f' aria-controls="{answer}" data-practice-reveal>Show the example\'s answer</button>'
         ' <span class="practice__hidden-note" data-practice-hidden-note>The answer is hidden while you'
@@ -139,6 +168,7 @@ class ExampleProgress:
     title: str
     href: str  # a Markdown link target: MkDocs rewrites it for each build
     total: int  # checklist items across the example's step pages
+    signals: int = 0  # level signals across the example's step pages
 
 
 def progress_markdown(examples: list[ExampleProgress], steps: list[Step]) -> str:
@@ -150,12 +180,13 @@ def progress_markdown(examples: list[ExampleProgress], steps: list[Step]) -> str
     if not examples:
         raise ValueError("there is no worked example to show progress for")
     ids = " ".join(f"{s.id}/{i.id}" for s in steps for i in s.items)
+    signals = " ".join(f"{s.id}/{sid}" for s in steps for sid, _, _ in signal_ids(s))
     lines = [
         f'<div class="practice-progress" markdown="1" hidden="hidden" data-search-exclude=""'
-        f' data-practice-items="{escape(ids)}">',
+        f' data-practice-items="{escape(ids)}" data-practice-signals="{escape(signals)}">',
         "",
         "**Your practice so far.** Checklist items you ticked in practice mode on each example's step pages,"
-        " kept in this browser only.",
+        " and the level signals you marked as shown, kept in this browser only.",
         "",
     ]
     for ex in examples:
@@ -166,6 +197,9 @@ def progress_markdown(examples: list[ExampleProgress], steps: list[Step]) -> str
             f"- [{markdown_text(ex.title)}]({ex.href}): <span class=\"practice-progress__count\""
             f' data-practice-example="{escape(ex.example)}" data-practice-total="{total}">'
             f"0 of {total} checklist items ticked</span>"
+            + (f'; <span class="practice-progress__signals" data-practice-signals-of="{escape(ex.example)}"'
+               f' data-practice-total="{int(ex.signals)}">0 of {int(ex.signals)} level signals shown</span>'
+               if ex.signals else "")
         )
     lines += ["", "</div>"]
     return "\n".join(lines)

@@ -407,3 +407,50 @@ def test_practice_js_leaves_a_page_without_practice_markup_alone(site, context, 
         assert page.evaluate(STORAGE) == stored
         assert tab.requests[requests:] == [script]
         assert tab.problems() == []
+
+
+# --- The self-assessment against the level signals ------------------------------
+
+
+def test_the_self_assessment_comes_with_the_answer_and_its_marks_are_kept_and_counted(site, context):
+    signals = [(level, n, text) for level in ("mid", "senior", "staff")
+               for n, text in enumerate(ESTIMATION["levels"][level], start=1)]
+    total = sum(len(v) for s in STEPS for v in s["levels"].values())
+    with open_page(context, site.url(TWITTER_ESTIMATION)) as tab:
+        page = tab.page
+        practise(page)
+        assess = page.locator("[data-practice-assess]")
+        expect(assess).to_be_hidden()  # nothing to judge yet
+        page.get_by_role("button", name="Show the example's answer").click()
+        expect(assess).to_be_visible()
+        expect(assess).to_contain_text("Senior")
+        _, _, senior = next(s for s in signals if s[0] == "senior")
+        _, _, staff = next(s for s in signals if s[0] == "staff")
+        assess.get_by_role("checkbox", name=senior, exact=True).check()
+        assess.get_by_role("checkbox", name=staff, exact=True).check()
+
+        page.reload()  # the marks are kept, and the assessment shows at once with them
+        expect(assess).to_be_visible()
+        expect(assess.get_by_role("checkbox", name=senior, exact=True)).to_be_checked()
+        expect(assess.get_by_role("checkbox", name=signals[0][2], exact=True)).not_to_be_checked()
+        keys = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':signal:')).sort()")
+        assert keys == ["sdg-practice-v1:signal:twitter:estimation:senior-1",
+                        "sdg-practice-v1:signal:twitter:estimation:staff-1"]
+
+        page.goto(site.url(INDEX))
+        expect(page.locator('.practice-progress [data-practice-signals-of="twitter"]')).to_have_text(
+            f"2 of {total} level signals shown")
+        expect(page.locator('.practice-progress [data-practice-signals-of="chat"]')).to_have_text(
+            f"0 of {total} level signals shown")
+        assert tab.problems() == []
+
+
+def test_the_self_assessment_comes_when_the_time_is_up(site, context):
+    with open_page(context, site.url(TWITTER_ESTIMATION), before=lambda page: page.clock.install()) as tab:
+        page = tab.page
+        practise(page)
+        page.get_by_role("button", name="Start").click()
+        expect(page.locator("[data-practice-assess]")).to_be_hidden()
+        page.clock.run_for(ESTIMATION["minutes"] * 60 * 1000 + 1000)
+        expect(page.locator("[data-practice-assess]")).to_be_visible()
+        assert tab.problems() == []

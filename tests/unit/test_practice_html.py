@@ -66,8 +66,11 @@ def test_the_panel_has_the_prompt_the_switch_the_timer_and_the_checklist():
         "start", "pause", "reset"]
     assert tags.all("span", role="timer")
     assert ">05:00<" in html
-    boxes = tags.all("input", type="checkbox")
+    boxes = [b for b in tags.all("input", type="checkbox") if "data-practice-item" in b]
     assert [b["data-practice-item"] for b in boxes] == [i.id for i in ESTIMATION.items]
+    signals = [b["data-practice-signal"] for b in tags.all("input", type="checkbox") if "data-practice-signal" in b]
+    assert signals == [f"{level}-{n}" for level, texts in ESTIMATION.levels for n in range(1, len(texts) + 1)]
+    assert [a for t, a in tags.tags if t == "fieldset" and "data-practice-assess" in a and "hidden" in a]
     assert not any("disabled" in b for b in boxes)
     for item in ESTIMATION.items:  # each checkbox is named by its label, the item's text
         assert f'data-practice-item="{item.id}"> <span>{item.text}</span></label>' in html
@@ -79,7 +82,7 @@ def test_the_panel_has_the_prompt_the_switch_the_timer_and_the_checklist():
 
 def test_every_contributed_string_in_the_panel_is_escaped():
     step = Step('x"><script>', 3, "T", "steps/x.md", 1, (Item('i"><b>', "<img src=x onerror=alert(1)>"),),
-                prompt="say <b>hello</b> & more")
+                prompt="say <b>hello</b> & more", levels=(("mid", ("<script>x</script>",)),))
     html = practice.panel_html('ex"<', "<Evil & Co>", step)
     assert "<script>" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;Evil &amp; Co&gt;" in html

@@ -11,6 +11,7 @@
  * Reader state lives in localStorage (Chromium gives file:// pages one too):
  *   sdg-practice-v1:mode                          "on" | "off" (absent: off)
  *   sdg-practice-v1:tick:<example>:<step>:<item>  "1" when ticked
+ *   sdg-practice-v1:signal:<example>:<step>:<id>  "1" for a level signal marked as shown (absent: missed)
  * Without storage (blocked, private mode) everything still works for the visit:
  * StudyGuidePage.storage (page.js, loaded before this script) keeps a copy in memory.
  *
@@ -29,6 +30,10 @@
 
   function tickKey(example, step, item) {
     return PREFIX + "tick:" + example + ":" + step + ":" + item;
+  }
+
+  function signalKey(example, step, id) {
+    return PREFIX + "signal:" + example + ":" + step + ":" + id;
   }
 
   function words(text) {
@@ -66,7 +71,10 @@
     this.hiddenNote = root.querySelector("[data-practice-hidden-note]");
     this.status = root.querySelector("[data-practice-status]");
     this.boxes = Array.prototype.slice.call(root.querySelectorAll("input[data-practice-item]"));
+    this.assess = root.querySelector("[data-practice-assess]");
+    this.signals = Array.prototype.slice.call(root.querySelectorAll("input[data-practice-signal]"));
     this.revealed = false;
+    this.timeUp = false;
     this.budget = this.minutes * 60 * 1000;
     this.remaining = this.budget; // while paused
     this.endsAt = null; // while running: Date.now() when time is up
@@ -92,6 +100,11 @@
         write(tickKey(self.example, self.step, box.getAttribute("data-practice-item")), box.checked ? "1" : null);
       });
     });
+    this.signals.forEach(function (box) {
+      box.addEventListener("change", function () {
+        write(signalKey(self.example, self.step, box.getAttribute("data-practice-signal")), box.checked ? "1" : null);
+      });
+    });
     this.onClick("[data-practice-clear]", function () {
       self.boxes.forEach(function (box) {
         box.checked = false;
@@ -104,7 +117,8 @@
     // Another tab changed the mode or the ticks.
     window.addEventListener("storage", function (event) {
       if (event.key === null || event.key === MODE_KEY) self.applyMode(false);
-      if (event.key === null || event.key.indexOf(PREFIX + "tick:") === 0) self.loadTicks();
+      if (event.key === null || event.key.indexOf(PREFIX + "tick:") === 0 ||
+          event.key.indexOf(PREFIX + "signal:") === 0) self.loadTicks();
     });
     document.addEventListener("visibilitychange", function () { self.tick(); });
     window.addEventListener("pageshow", function (event) { // back to this page from the bfcache
@@ -128,6 +142,18 @@
     this.boxes.forEach(function (box) {
       box.checked = read(tickKey(self.example, self.step, box.getAttribute("data-practice-item"))) === "1";
     });
+    this.signals.forEach(function (box) {
+      box.checked = read(signalKey(self.example, self.step, box.getAttribute("data-practice-signal"))) === "1";
+    });
+    this.showAssessment();
+  };
+
+  // The self-assessment comes once there is something to judge: time is up, the answer is out,
+  // or the reader marked a signal on an earlier visit.
+  Panel.prototype.showAssessment = function () {
+    if (!this.assess) return;
+    var marked = this.signals.some(function (box) { return box.checked; });
+    this.assess.hidden = !(this.revealed || this.timeUp || marked);
   };
 
   Panel.prototype.applyMode = function (byReader) {
@@ -151,6 +177,7 @@
     this.reveal.setAttribute("aria-expanded", hide ? "false" : "true");
     this.reveal.textContent = hide ? "Show the example's answer" : "Hide the example's answer";
     if (this.hiddenNote) this.hiddenNote.hidden = !hide;
+    this.showAssessment();
   };
 
   Panel.prototype.revealIfTargeted = function () {
@@ -214,9 +241,11 @@
     if (left <= 0) {
       this.stop();
       this.remaining = 0;
+      this.timeUp = true;
+      this.showAssessment();
       this.root.classList.add("practice--time-up");
       this.say("Time is up: you have used this step's " + minutesText(this.minutes) + "." +
-        " Tick what your answer covers, then compare it with the example's.");
+        " Tick what your answer covers, mark the level signals it showed, then compare it with the example's.");
     }
   };
 
@@ -249,7 +278,24 @@
         count.textContent = Math.min(ticked, total) + " of " + total + " checklist items ticked";
       });
     }
+    var signalIds = words(box.getAttribute("data-practice-signals"));
+    var signalCounts = box.querySelectorAll("[data-practice-signals-of][data-practice-total]");
+    function fillSignals() {
+      Array.prototype.forEach.call(signalCounts, function (count) {
+        var example = count.getAttribute("data-practice-signals-of");
+        var total = parseInt(count.getAttribute("data-practice-total"), 10) || 0;
+        var shown = 0;
+        signalIds.forEach(function (id) {
+          var slash = id.indexOf("/");
+          if (read(signalKey(example, id.slice(0, slash), id.slice(slash + 1))) === "1") shown += 1;
+        });
+        count.textContent = Math.min(shown, total) + " of " + total + " level signals shown";
+      });
+    }
     fill();
+    fillSignals();
+    window.addEventListener("storage", fillSignals);
+    window.addEventListener("pageshow", fillSignals);
     window.addEventListener("storage", fill);
     window.addEventListener("pageshow", fill); // back to the index from the bfcache
     box.hidden = false;
