@@ -42,7 +42,7 @@ from .problems import Problem, format_problems
 from .prompts import Prompt, read_prompts
 from .safety import HINT as SAFETY_HINT
 from .safety import html_problems, text_problems
-from .steps import LEVEL_TITLES, Step, read_steps
+from .steps import LEVEL_TITLES, Step, budget, read_steps
 from .text import markdown_text
 from .used_by import Use, used_by_markdown, uses_on
 from .yamlfile import LineMap
@@ -412,6 +412,20 @@ class Guide:
                       f"**Building blocks:** {blocks}", ""]
         return "\n" + "\n".join(parts) + "\n"
 
+    def _budgets(self, page: Page, lengths: str) -> str:
+        """The steps' minutes for each interview length, worked out from their shares of the budgeted slot."""
+        if not self.steps_ok:
+            raise Skip
+        slots = lengths.split()
+        if not slots or not all(s.isdigit() and 10 <= int(s) <= 180 for s in slots):
+            raise ValueError(f"'{{{{ budgets: {lengths} }}}}': give interview lengths in minutes, such as 35 45 60")
+        head = "| Step | " + " | ".join(f"{s} min" for s in slots) + " |"
+        rule = "| --- |" + " ---: |" * len(slots)
+        rows = [f"| {step.number}. {markdown_text(step.title)} | " + " | ".join(str(budget(step, int(s))) for s in slots)
+                + " |" for step in self.steps]
+        total = "| Total | " + " | ".join(str(sum(budget(step, int(s)) for step in self.steps)) for s in slots) + " |"
+        return "\n" + "\n".join([head, rule, *rows, total]) + "\n"
+
     def _levels(self, page: Page, step_id: str) -> str:
         step = self._step(step_id)
         if not step.levels:
@@ -570,6 +584,7 @@ DIRECTIVES: dict[str, Directive] = {d.name: d for d in (
     Directive("table", "a table of the page's estimates, or 'assumptions'", Guide._table),
     Directive("checklist", "a step id from docs/_data/steps.yml", Guide._checklist),
     Directive("levels", "a step id: what interviewers look for at mid-level, senior and staff", Guide._levels),
+    Directive("budgets", "interview lengths in minutes: each step's time budget in each", Guide._budgets),
     Directive("examples", "a step id: links to that step of every worked example", Guide._example_links),
     Directive("answer", "an example's folder name: its answer at interview length", Guide._answer),
     Directive("compare", "'examples': the worked examples side by side", Guide._comparison),

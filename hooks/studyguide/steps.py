@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ class Step:
 # Step and item ids end up in page paths, front matter and the practice script's storage keys.
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROMPT_MAX = 200
+SLOT = 40  # the interview length the steps' minutes are budgeted for; other lengths keep each step's share
 LEVELS = ("mid", "senior", "staff")
 LEVEL_TITLES = {"mid": "Mid-level", "senior": "Senior", "staff": "Staff"}
 SIGNAL_MAX = 160
@@ -177,3 +179,8 @@ def _prompt_problems(step: Step, file: str, line: int | None) -> list[Problem]:
         found.append(Problem(file, line, f"step '{step.id}': the prompt has {len(prompt)} characters",
                              f"keep it under {PROMPT_MAX}: the checklist below it has the details"))
     return found
+
+
+def budget(step: Step, slot: int) -> int:
+    """The step's minutes in an interview of ``slot`` minutes: its share of SLOT, rounded to the nearest minute, halves up."""
+    return math.floor(step.minutes * slot / SLOT + 0.5)

@@ -56,8 +56,8 @@ def test_every_directive_argument_is_checked(sources, text, message):
 
 
 def test_the_table_names_every_directive_once():
-    assert list(DIRECTIVES) == ["value", "table", "checklist", "levels", "examples", "answer", "compare", "practice",
-                                "prompts", "sandbox", "sections", "used_by"]
+    assert list(DIRECTIVES) == ["value", "table", "checklist", "levels", "budgets", "examples", "answer", "compare",
+                                "practice", "prompts", "sandbox", "sections", "used_by"]
 
 
 def test_a_step_page_typo_is_blamed_on_the_steps_file_alone(sources):

@@ -103,3 +103,15 @@ def test_every_real_step_says_what_each_level_shows():
     for step in load_steps(REAL):
         assert [level for level, _ in step.levels] == ["mid", "senior", "staff"]
         assert all(2 <= len(signals) <= 3 for _, signals in step.levels), step.id
+
+
+def test_budgets_for_other_interview_lengths_keep_each_steps_share():
+    from studyguide.steps import budget
+
+    steps = load_steps(REAL)
+    assert [s.minutes for s in steps] == [4, 5, 3, 4, 6, 10, 5]  # of a 40-minute interview
+    # 35 minutes: 4 × 35 / 40 = 3.5 rounds up to 4; 5 × 35 / 40 = 4.375 rounds to 4; … 33 in all
+    assert [budget(s, 35) for s in steps] == [4, 4, 3, 4, 5, 9, 4]
+    assert [budget(s, 40) for s in steps] == [4, 5, 3, 4, 6, 10, 5]
+    assert [budget(s, 60) for s in steps] == [6, 8, 5, 6, 9, 15, 8]  # 7.5 and 4.5 round up
+    assert sum(budget(s, 45) for s in steps) == 43
