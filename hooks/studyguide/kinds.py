@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .diagrams import page_diagrams
 from .headings import headings
 from .problems import Problem
-from .yamlfile import line_of, load_yaml
+from .yamlfile import line_of, load_yaml, text_field
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FIELDS = "each kind needs id, title, folder, diagram (true or false), used_by (true or false) and sections"
@@ -62,14 +62,7 @@ def _read_kind(entry: object, index: int, file: str, problems: list[Problem]) ->
     found: list[Problem] = []
 
     def text(mapping: dict, key: str, what: str) -> str:
-        value = mapping.get(key)
-        if not isinstance(value, str) or not value.strip():
-            found.append(Problem(file, line_of(mapping, key) or line, f"{what}: '{key}' must be text", _FIELDS))
-            return ""
-        if "<" in value:
-            found.append(Problem(file, line_of(mapping, key) or line, f"{what}: '{key}' contains HTML",
-                                 "write it as plain text"))
-        return value
+        return text_field(mapping, key, what, file, line, _FIELDS, found)
 
     def flag(key: str) -> bool:
         value = entry.get(key)

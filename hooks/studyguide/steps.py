@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import GuideError, Problem
-from .yamlfile import line_of, load_yaml
+from .yamlfile import line_of, load_yaml, text_field
 
 
 @dataclass(frozen=True)
@@ -90,14 +90,7 @@ def _read_step(entry: object, index: int, file: str, problems: list[Problem]) ->
     found: list[Problem] = []
 
     def text(key: str) -> str:
-        value = entry.get(key)
-        if not isinstance(value, str) or not value.strip():
-            found.append(Problem(file, line_of(entry, key) or line, f"step {index}: '{key}' must be text", _FIELDS))
-            return ""
-        if "<" in value:
-            found.append(Problem(file, line_of(entry, key) or line, f"step {index}: '{key}' contains HTML",
-                                 "write it as plain text"))
-        return value
+        return text_field(entry, key, f"step {index}", file, line, _FIELDS, found)
 
     def whole(key: str) -> int:
         value = entry.get(key)

@@ -123,3 +123,20 @@ def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
 def line_of(mapping: object, key: object) -> int | None:
     lines = getattr(mapping, "lines", None)
     return lines.get(key) if lines else None
+
+
+def text_field(mapping: dict, key: str, where: str, file: str, line: int | None, hint: str,
+               found: list[Problem]) -> str:
+    """``mapping[key]`` as plain text, or "" with a problem: missing or empty, or holding HTML.
+
+    ``where`` names the entry in the message (``step 3``, ``kind 1``); the line is
+    the key's own, or ``line`` (the entry's) when the key is missing.
+    """
+    value = mapping.get(key)
+    at = line_of(mapping, key) or line
+    if not isinstance(value, str) or not value.strip():
+        found.append(Problem(file, at, f"{where}: '{key}' must be text", hint))
+        return ""
+    if "<" in value:
+        found.append(Problem(file, at, f"{where}: '{key}' contains HTML", "write it as plain text"))
+    return value

@@ -263,39 +263,32 @@
 
   // --- Progress on the examples index ------------------------------------------
 
-  function showProgress(box) {
-    var ids = words(box.getAttribute("data-practice-items"));
-    var counts = box.querySelectorAll("[data-practice-example][data-practice-total]");
-    function fill() {
+  // Each count element shows how many of ids (step/name) are stored as "1" for its example.
+  function counter(box, ids, selector, exampleAttr, keyOf, noun) {
+    var counts = box.querySelectorAll(selector);
+    return function () {
       Array.prototype.forEach.call(counts, function (count) {
-        var example = count.getAttribute("data-practice-example");
+        var example = count.getAttribute(exampleAttr);
         var total = parseInt(count.getAttribute("data-practice-total"), 10) || 0;
-        var ticked = 0;
+        var done = 0;
         ids.forEach(function (id) {
           var slash = id.indexOf("/");
-          if (read(tickKey(example, id.slice(0, slash), id.slice(slash + 1))) === "1") ticked += 1;
+          if (read(keyOf(example, id.slice(0, slash), id.slice(slash + 1))) === "1") done += 1;
         });
-        count.textContent = Math.min(ticked, total) + " of " + total + " checklist items ticked";
+        count.textContent = Math.min(done, total) + " of " + total + " " + noun;
       });
-    }
-    var signalIds = words(box.getAttribute("data-practice-signals"));
-    var signalCounts = box.querySelectorAll("[data-practice-signals-of][data-practice-total]");
-    function fillSignals() {
-      Array.prototype.forEach.call(signalCounts, function (count) {
-        var example = count.getAttribute("data-practice-signals-of");
-        var total = parseInt(count.getAttribute("data-practice-total"), 10) || 0;
-        var shown = 0;
-        signalIds.forEach(function (id) {
-          var slash = id.indexOf("/");
-          if (read(signalKey(example, id.slice(0, slash), id.slice(slash + 1))) === "1") shown += 1;
-        });
-        count.textContent = Math.min(shown, total) + " of " + total + " level signals shown";
-      });
-    }
+    };
+  }
+
+  function showProgress(box) {
+    var fills = [
+      counter(box, words(box.getAttribute("data-practice-items")), "[data-practice-example][data-practice-total]",
+        "data-practice-example", tickKey, "checklist items ticked"),
+      counter(box, words(box.getAttribute("data-practice-signals")), "[data-practice-signals-of][data-practice-total]",
+        "data-practice-signals-of", signalKey, "level signals shown")
+    ];
+    function fill() { fills.forEach(function (f) { f(); }); }
     fill();
-    fillSignals();
-    window.addEventListener("storage", fillSignals);
-    window.addEventListener("pageshow", fillSignals);
     window.addEventListener("storage", fill);
     window.addEventListener("pageshow", fill); // back to the index from the bfcache
     box.hidden = false;
