@@ -154,7 +154,7 @@ def twitter_numbers(path: Path) -> dict[str, str]:
     """Every number the built Twitter estimation page shows, by quantity (first occurrence)."""
     found: dict[str, str] = {}
     for name, text in VALUE_SPAN.findall(path.read_text(encoding="utf-8")):
-        found.setdefault(name, html.unescape(text))
+        found.setdefault(name, html.unescape(re.sub(r"<[^>]+>", "", text)))  # as read: "TB", not its <abbr>
     return found
 
 

@@ -46,7 +46,7 @@ def fill_in(root: Path) -> None:
 
 def test_scaffold_creates_every_step_and_adds_the_nav_entry(scaffolded):
     files = sorted(p.name for p in (scaffolded / FOLDER).iterdir())
-    assert files == sorted(["index.md", "estimates.yml", "requirements.md", "estimation.md", "api.md",
+    assert files == sorted(["index.md", "answer.md", "estimates.yml", "requirements.md", "estimation.md", "api.md",
                             "data-model.md", "high-level-design.md", "detailed-design.md", "bottlenecks.md"])
     config = (scaffolded / "mkdocs.yml").read_text()
     assert "      - Ticket booking system:\n          - examples/ticket-booking-system/index.md\n" in config

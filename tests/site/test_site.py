@@ -97,7 +97,7 @@ def test_every_example_step_page_opens_with_a_practice_panel_and_wraps_its_answe
     index = soup(built_site, "examples")
     progress = index.select_one("div.practice-progress[hidden]")
     assert progress is not None and progress.has_attr("data-search-exclude")
-    counts = {c["data-practice-example"]: c["data-practice-total"] for c in progress.select("[data-practice-total]")}
+    counts = {c["data-practice-example"]: c["data-practice-total"] for c in progress.select("[data-practice-example][data-practice-total]")}
     examples = sorted(p.name for p in (built_site / "examples").iterdir() if (p / "requirements").is_dir())
     assert sorted(counts) == examples and set(counts.values()) == {str(total)}
     for example in examples:
@@ -112,7 +112,7 @@ def test_every_example_step_page_opens_with_a_practice_panel_and_wraps_its_answe
             assert panel["data-practice-minutes"] == str(step["minutes"])
             assert panel["data-practice-items"].split() == [i["id"] for i in step["checklist"]]
             assert step["prompt"] in panel.get_text(" ", strip=True)
-            assert [b["data-practice-item"] for b in panel.select("input[type=checkbox]")] == panel[
+            assert [b["data-practice-item"] for b in panel.select("input[data-practice-item]")] == panel[
                 "data-practice-items"].split()
             assert answer["class"] == ["practice-answer"] and answer["id"] == panel["data-practice-answer"]
             assert not answer.has_attr("hidden")
